@@ -1,0 +1,28 @@
+import type { ParamSpecs, ParamValues } from '../core/params.ts';
+import { parseAssignment } from '../core/params.ts';
+
+/** `['beta1=0.95', 'amsgrad=true']` → `{ beta1: 0.95, amsgrad: true }`, typed by the declared specs. */
+export function parseAssignments(owner: string, items: readonly string[] | undefined, specs: ParamSpecs): ParamValues {
+  const out: ParamValues = {};
+  for (const item of items ?? []) {
+    const [name, value] = parseAssignment(owner, String(item), specs);
+    out[name] = value;
+  }
+  return out;
+}
+
+/** JSON for the CLI contracts: typed arrays as arrays; NaN and ±Infinity (diverged runs) as null. */
+export function toJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (ArrayBuffer.isView(v) && !(v instanceof DataView)) return Array.from(v as Float64Array);
+    return v;
+  });
+}
+
+/** A number for a console table: 4 significant digits, exponent form when small or large. */
+export function fmt(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (x === 0) return '0';
+  const a = Math.abs(x);
+  return a >= 1e-3 && a < 1e5 ? String(Number(x.toPrecision(4))) : x.toExponential(2);
+}

@@ -1,0 +1,2 @@
+/** Exit codes: 0 success, 1 a failed check (regression) or a bug, 2 bad input or usage. */
+export const EXIT = { ok: 0, failed: 1, bug: 1, badInput: 2 } as const;

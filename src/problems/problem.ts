@@ -1,0 +1,63 @@
+import { OptbenchError, show } from '../core/errors.ts';
+import { type ParamSpecs, type ParamValues, type Resolved, resolveParams } from '../core/params.ts';
+
+/** The exact minimiser and minimum of a problem, where one is known. */
+export interface Optimum {
+  readonly params: Float64Array;
+  readonly loss: number;
+}
+
+/**
+ * One seeded instance of a problem: the same (name, options, seed) gives the same instance, bit for bit.
+ * Evaluation methods write into caller-owned buffers and allocate nothing.
+ */
+export interface ProblemInstance {
+  readonly name: string;
+  readonly seed: number;
+  readonly options: Readonly<ParamValues>;
+  readonly dim: number;
+  /** The initial point; the trial loop copies it, never writes it. */
+  readonly init: Float64Array;
+  readonly optimum?: Optimum;
+  /** Full-batch training loss at params; writes its gradient into grad. */
+  lossAndGrad(params: Float64Array, grad: Float64Array): number;
+  /** Full-batch training loss at params. */
+  loss(params: Float64Array): number;
+  /** Loss on the held-out validation data, where the problem has some. */
+  validationLoss?(params: Float64Array): number;
+  /** Number of training samples, for problems that can be minibatched. */
+  readonly samples?: number;
+  /** Loss and gradient on the training samples order[start], …, order[start + count − 1]. */
+  batchLossAndGrad?(params: Float64Array, grad: Float64Array, order: Int32Array, start: number, count: number): number;
+  /** The instance as plain JSON (the `optbench problem --json` contract). */
+  toJSON(): Record<string, unknown>;
+}
+
+/** A seeded generator of problem instances with declared options. */
+export interface ProblemDef<S extends ParamSpecs = ParamSpecs> {
+  readonly name: string;
+  readonly description: string;
+  readonly reference: string;
+  readonly options: S;
+  check?(options: Resolved<S>): string | undefined;
+  create(seed: number, options: Resolved<S>): ProblemInstance;
+}
+
+export function defineProblem<const S extends ParamSpecs>(def: ProblemDef<S>): ProblemDef<S> {
+  return def;
+}
+
+export function resolveProblemOptions(def: ProblemDef, given: Readonly<ParamValues> = {}): Resolved<ParamSpecs> {
+  return resolveParams(`problem ${def.name}`, def.options, given);
+}
+
+/** Validates the options (alone and together) and creates the instance for `seed`. */
+export function createProblem(def: ProblemDef, seed: number, given: Readonly<ParamValues> = {}): ProblemInstance {
+  if (!Number.isSafeInteger(seed) || seed < 0) {
+    throw new OptbenchError(`problem ${def.name}: seed must be a non-negative integer, got ${show(seed)}`);
+  }
+  const options = resolveProblemOptions(def, given);
+  const problem = def.check?.(options);
+  if (problem !== undefined) throw new OptbenchError(`problem ${def.name}: ${problem}`);
+  return def.create(seed, options);
+}
