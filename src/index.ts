@@ -15,3 +15,7 @@ export { createProblem, defineProblem, type Optimum, type ProblemDef, type Probl
 export { runTrial, type TrialRun } from './train/run-trial.ts';
 export { resolveTrialSpec, trialId, type ResolvedTrialSpec, type TrialSpec } from './train/spec.ts';
 export { train, type TrialStatus, type Trajectory } from './train/train.ts';
+export { defineSuite, type SuiteDef, type ProblemEntry, type OptimizerEntry, type ScheduleEntry } from './suite/define.ts';
+export { intUniform, linspace, logspace, logUniform, uniform, type Space } from './search/space.ts';
+export { loadSuite, runSuite } from './runner/run-suite.ts';
+export type { Results, TrialResult, ConfigSummary } from './results/types.ts';

@@ -11,6 +11,21 @@ export function parseAssignments(owner: string, items: readonly string[] | undef
   return out;
 }
 
+/** A numeric flag's value: a number, or the text typed when it is not one (for the validator to name). */
+export type NumericArg = number | string;
+
+/**
+ * Coerces a numeric flag (`--lr`, `--steps`, ...). yargs' `type: 'number'` turns `--lr abc` into NaN and loses
+ * the text an error must name, so numeric flags are left untyped and converted here; text that is not a number
+ * stays text, and the library's validation reports it (`adam: lr must be a finite number in (0, inf), got "abc"`).
+ */
+export function numeric(raw: unknown): NumericArg {
+  if (typeof raw === 'number') return raw;
+  const text = String(raw).trim(); // a repeated flag arrives as an array: "1,2" is then not a number
+  const value = text === '' ? NaN : Number(text);
+  return Number.isNaN(value) ? text : value;
+}
+
 /** JSON for the CLI contracts: typed arrays as arrays; NaN and ±Infinity (diverged runs) as null. */
 export function toJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {

@@ -1,8 +1,27 @@
 import yargs from 'yargs';
+import { didYouMean } from '../core/closest.ts';
 import { OptbenchError } from '../core/errors.ts';
 import { commands } from './commands/index.ts';
 import { EXIT } from './exit.ts';
 import { loadUserModule } from './load.ts';
+
+const COMMAND_NAMES = commands.map((c) => String(c.command).split(' ')[0]);
+
+/**
+ * The first word of argv when it names no command, as a one-line error; yargs' own messages
+ * ("Did you mean run?", "Unknown argument: frobnicate") do not say that the command is what is unknown.
+ */
+function unknownCommand(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--import') i++; // its value, not a command
+    else if (!argv[i].startsWith('-')) {
+      const word = argv[i];
+      if (COMMAND_NAMES.includes(word)) return undefined;
+      return `unknown command "${word}"${didYouMean(word, COMMAND_NAMES)}; known: ${COMMAND_NAMES.join(', ')}`;
+    }
+  }
+  return undefined;
+}
 
 /**
  * Runs the CLI on `argv` and returns the exit code: 0 success, 1 a failed check, 2 bad input or usage.
@@ -17,6 +36,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('import', {
       type: 'string',
       array: true,
+      nargs: 1, // one file per --import, so that `--import a.ts run` still finds the command
       describe: 'a .ts/.js file to load first (it registers optimizers, schedules or problems)',
       global: true,
     })
@@ -26,14 +46,15 @@ export async function main(argv: string[]): Promise<number> {
     .command(commands)
     .demandCommand(1, 'name a command (see optbench --help)')
     .strict()
-    .recommendCommands()
     .help()
     .alias('h', 'help')
     .version(false)
     .wrap(Math.min(110, process.stdout.columns ?? 110))
     .exitProcess(false)
     .fail((message, error) => {
-      throw error ?? new OptbenchError(message);
+      // yargs' own errors (YError: a flag without its value, ...) are usage errors; others come from our code.
+      if (error !== undefined && error !== null && error.name !== 'YError') throw error;
+      throw new OptbenchError(unknownCommand(argv) ?? message ?? error?.message);
     });
   try {
     await cli.parseAsync();

@@ -57,11 +57,16 @@ export function resolveTrialSpec(spec: TrialSpec): ResolvedTrialSpec {
     throw new OptbenchError(`seed must be a non-negative integer, got ${show(spec.seed)}`);
   }
   const steps = positiveInteger('steps', spec.steps, MAX_STEPS);
+  const optimizerParams = resolveOptimizerParams(optimizerDef, spec.optimizer.params);
+  const scheduleParams = resolveScheduleParams(scheduleDef, spec.schedule?.params);
+  // Schedules check their parameters against the budget and base rate (e.g. warmup < steps) here, not mid-run.
+  const problem = scheduleDef.check?.(scheduleParams, { lr: optimizerParams.lr as number, steps, rng: () => 0.5 });
+  if (problem !== undefined) throw new OptbenchError(`schedule ${scheduleDef.name}: ${problem}`);
   const resolved: ResolvedTrialSpec = {
     problem: { name: problemDef.name, params: resolveProblemOptions(problemDef, spec.problem.params) },
     seed: spec.seed,
-    optimizer: { name: optimizerDef.name, params: resolveOptimizerParams(optimizerDef, spec.optimizer.params) },
-    schedule: { name: scheduleDef.name, params: resolveScheduleParams(scheduleDef, spec.schedule?.params) },
+    optimizer: { name: optimizerDef.name, params: optimizerParams },
+    schedule: { name: scheduleDef.name, params: scheduleParams },
     steps,
   };
   if (spec.batchSize === undefined) return resolved;

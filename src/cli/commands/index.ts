@@ -1,7 +1,9 @@
 import type { CommandModule } from 'yargs';
 import { listCommand } from './list.ts';
 import { problemCommand } from './problem.ts';
+import { reportCommand } from './report.ts';
 import { runCommand } from './run.ts';
+import { suiteCommand } from './suite.ts';
 
 // yargs' CommandModule is invariant in its argument types; the array only needs each module's shape.
-export const commands = [listCommand, problemCommand, runCommand] as unknown as CommandModule[];
+export const commands = [suiteCommand, reportCommand, runCommand, problemCommand, listCommand] as unknown as CommandModule[];

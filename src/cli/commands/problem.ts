@@ -1,11 +1,11 @@
 import type { CommandModule } from 'yargs';
 import { problems } from '../../problems/index.ts';
 import { createProblem } from '../../problems/problem.ts';
-import { fmt, parseAssignments, toJson } from '../args.ts';
+import { fmt, type NumericArg, numeric, parseAssignments, toJson } from '../args.ts';
 
 interface Args {
   name: string;
-  seed: number;
+  seed: NumericArg;
   opt?: string[];
   json?: boolean;
 }
@@ -16,12 +16,12 @@ export const problemCommand: CommandModule<object, Args> = {
   builder: (y) =>
     y
       .positional('name', { type: 'string', demandOption: true, describe: 'problem name (see optbench list problems)' })
-      .option('seed', { type: 'number', default: 0, describe: 'instance seed' })
+      .option('seed', { coerce: numeric, requiresArg: true, default: 0, describe: 'instance seed' })
       .option('opt', { type: 'string', array: true, describe: 'problem option name=value (repeatable)' })
       .option('json', { type: 'boolean', describe: 'print the instance as JSON (the documented contract)' }),
   handler(args) {
     const def = problems.get(args.name);
-    const instance = createProblem(def, args.seed, parseAssignments(`problem ${def.name}`, args.opt, def.options));
+    const instance = createProblem(def, args.seed as number, parseAssignments(`problem ${def.name}`, args.opt, def.options));
     if (args.json) {
       process.stdout.write(`${toJson(instance.toJSON())}\n`);
       return;

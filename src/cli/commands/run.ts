@@ -3,19 +3,19 @@ import { optimizers } from '../../optimizers/index.ts';
 import { problems } from '../../problems/index.ts';
 import { schedules } from '../../schedules/index.ts';
 import { type TrialRun, runTrial } from '../../train/run-trial.ts';
-import { fmt, parseAssignments, toJson } from '../args.ts';
+import { fmt, type NumericArg, numeric, parseAssignments, toJson } from '../args.ts';
 
 interface Args {
   problem: string;
   opt?: string[];
-  seed: number;
+  seed: NumericArg;
   optimizer: string;
-  lr?: number;
-  steps: number;
+  lr?: NumericArg;
+  steps: NumericArg;
   hp?: string[];
   schedule: string;
   'schedule-hp'?: string[];
-  'batch-size'?: number;
+  'batch-size'?: NumericArg;
   json?: boolean;
 }
 
@@ -68,14 +68,14 @@ export const runCommand: CommandModule<object, Args> = {
     y
       .option('problem', { type: 'string', demandOption: true, describe: 'problem name' })
       .option('opt', { type: 'string', array: true, describe: 'problem option name=value (repeatable)' })
-      .option('seed', { type: 'number', default: 0, describe: 'instance seed (data, initial point, batch order)' })
+      .option('seed', { coerce: numeric, requiresArg: true, default: 0, describe: 'instance seed (data, initial point, batch order)' })
       .option('optimizer', { type: 'string', demandOption: true, describe: 'optimizer name' })
-      .option('lr', { type: 'number', describe: "learning rate (default: the optimizer's)" })
-      .option('steps', { type: 'number', default: 100, describe: 'number of updates' })
+      .option('lr', { coerce: numeric, requiresArg: true, describe: "learning rate (default: the optimizer's)" })
+      .option('steps', { coerce: numeric, requiresArg: true, default: 100, describe: 'number of updates' })
       .option('hp', { type: 'string', array: true, describe: 'optimizer hyperparameter name=value (repeatable)' })
       .option('schedule', { type: 'string', default: 'constant', describe: 'learning-rate schedule' })
       .option('schedule-hp', { type: 'string', array: true, describe: 'schedule parameter name=value (repeatable)' })
-      .option('batch-size', { type: 'number', describe: 'minibatch size (default: the full batch)' })
+      .option('batch-size', { coerce: numeric, requiresArg: true, describe: 'minibatch size (default: the full batch)' })
       .option('json', { type: 'boolean', describe: 'print JSON: { losses, params, ... }' }),
   handler(args) {
     const problem = problems.get(args.problem);
@@ -83,13 +83,14 @@ export const runCommand: CommandModule<object, Args> = {
     const schedule = schedules.get(args.schedule);
     const hp = parseAssignments(optimizer.name, args.hp, optimizer.params);
     if (args.lr !== undefined) hp.lr = args.lr;
+    // Numeric flags typed as text (`--steps abc`) reach resolveTrialSpec as text, which it rejects by name.
     const run = runTrial({
       problem: { name: problem.name, params: parseAssignments(`problem ${problem.name}`, args.opt, problem.options) },
-      seed: args.seed,
+      seed: args.seed as number,
       optimizer: { name: optimizer.name, params: hp },
       schedule: { name: schedule.name, params: parseAssignments(`schedule ${schedule.name}`, args['schedule-hp'], schedule.params) },
-      steps: args.steps,
-      batchSize: args['batch-size'],
+      steps: args.steps as number,
+      batchSize: args['batch-size'] as number | undefined,
     });
     process.stdout.write(`${args.json ? toJson(runJson(run)) : summary(run)}\n`);
   },

@@ -1,0 +1,108 @@
+import type { ConfigSummary, Results } from '../results/types.ts';
+import { num3, params, slug, space, table } from './format.ts';
+import { sensitivityTable } from './sensitivity.ts';
+
+export interface ChartLink {
+  readonly file: string;
+  readonly title: string;
+}
+
+function steps(c: ConfigSummary, i: number): string {
+  const t = c.targets[i];
+  return `${t.medianSteps === null ? '—' : num3(t.medianSteps)} (${t.reached}/${c.runs})`;
+}
+
+function gap(c: ConfigSummary): string {
+  if (c.finalGap === null) return 'diverged';
+  return `${num3(c.finalGap.median)} [${num3(c.finalGap.q1)}, ${num3(c.finalGap.q3)}]`;
+}
+
+function hyper(c: ConfigSummary): string {
+  const s = params(c.searched.schedule);
+  return [params(c.searched.optimizer), s].filter(Boolean).join(' · ');
+}
+
+function whatRan(r: Results): string {
+  const { suite } = r;
+  const configCount = r.configs.length;
+  const diverged = r.trials.filter((t) => t.status === 'diverged').length;
+  const search = suite.search.kind === 'grid' ? 'grid (every combination)' : `random, ${suite.search.samples} samples per optimizer × schedule, seed ${suite.search.seed}`;
+  return [
+    '## What ran',
+    '',
+    table(
+      ['problem', 'name', 'options', 'steps'],
+      suite.problems.map((p) => [p.label, p.name, params(p.params), String(p.steps)]),
+    ),
+    '',
+    table(
+      ['optimizer', 'name', 'search space', 'batch'],
+      suite.optimizers.map((o) => [o.label, o.name, space(o.space), o.batchSize === null ? 'full' : String(o.batchSize)]),
+    ),
+    '',
+    table(['schedule', 'name', 'search space'], suite.schedules.map((s) => [s.label, s.name, space(s.space)])),
+    '',
+    `- **Search**: ${search}; ${configCount} configurations × ${suite.seeds.length} seeds = ${r.trials.length} trials (${diverged} diverged).`,
+    `- **Seeds**: ${suite.seeds.join(', ')}. For a seed every configuration sees the same data, initial point and minibatch order.`,
+    `- **Targets**: f − f* ≤ ε·(f₀ − f*) for ε ∈ {${suite.targets.map(num3).join(', ')}}; "steps" is the median over the seeds that reached it, with (reached/runs).`,
+    `- **Best configuration rule**: ${suite.rule}.`,
+    ...(suite.quick ? ['- **Quick run**: seeds, steps and samples were reduced (`--quick`); do not compare with a full run.'] : []),
+  ].join('\n');
+}
+
+function leaderboard(r: Results, problem: string, byId: Map<string, ConfigSummary>): string {
+  const rows = r.best.filter((b) => b.problem === problem).map((b) => byId.get(b.configId)!);
+  const targets = r.suite.targets;
+  const header = ['optimizer', 'schedule', 'hyperparameters', 'final gap median [IQR]', '95% CI of median', ...targets.map((t) => `steps to ${num3(t)}`), 'diverged', 'log-gap area'];
+  return [
+    `### Leaderboard: best configuration of each optimizer`,
+    '',
+    table(
+      header,
+      rows.map((c) => [
+        c.optimizer,
+        c.schedule,
+        hyper(c),
+        gap(c),
+        c.finalGapCi === null ? '—' : `[${num3(c.finalGapCi[0])}, ${num3(c.finalGapCi[1])}]`,
+        ...targets.map((_, i) => steps(c, i)),
+        `${c.diverged}/${c.runs}`,
+        c.logGapArea === null ? '—' : num3(c.logGapArea.median),
+      ]),
+    ),
+  ].join('\n');
+}
+
+function bySchedule(r: Results, problem: string, byId: Map<string, ConfigSummary>): string {
+  const entries = r.bestBySchedule.filter((b) => b.problem === problem);
+  const schedules = [...new Set(entries.map((b) => b.schedule!))];
+  const optimizers = [...new Set(entries.map((b) => b.optimizer))];
+  const cell = (o: string, s: string) => {
+    const b = entries.find((e) => e.optimizer === o && e.schedule === s);
+    return b === undefined ? '' : gap(byId.get(b.configId)!);
+  };
+  return [
+    '### Best final gap of each optimizer × schedule (median [IQR])',
+    '',
+    table(['optimizer', ...schedules], optimizers.map((o) => [o, ...schedules.map((s) => cell(o, s))])),
+  ].join('\n');
+}
+
+/** report.md: what ran, then per problem a leaderboard, an optimizer × schedule table, lr sensitivity and charts. */
+export function renderMarkdown(results: Results, charts: readonly ChartLink[]): string {
+  const byId = new Map(results.configs.map((c) => [c.configId, c]));
+  const out = [`# ${results.suite.name}: optbench report`, ''];
+  if (results.suite.description) out.push(results.suite.description, '');
+  out.push(whatRan(results), '');
+  for (const problem of results.suite.problems) {
+    out.push(`## ${problem.label}`, '');
+    out.push(leaderboard(results, problem.label, byId), '');
+    out.push(bySchedule(results, problem.label, byId), '');
+    out.push('### Learning-rate sensitivity: median final gap by lr (best over the other hyperparameters)', '');
+    out.push(sensitivityTable(results.configs.filter((c) => c.problem === problem.label)), '');
+    const own = charts.filter((c) => c.file.endsWith(`-${slug(problem.label)}.svg`));
+    for (const chart of own) out.push(`![${chart.title}](${chart.file})`, '');
+  }
+  out.push('---', '', `Generated by optbench from \`results.json\` (schema version ${results.schemaVersion}); \`optbench report results.json\` regenerates this file.`, '');
+  return out.join('\n');
+}

@@ -1,0 +1,97 @@
+import { canonical } from '../core/canonical.ts';
+import { OptbenchError } from '../core/errors.ts';
+import { shortHash } from '../core/hash.ts';
+import type { ParamValues } from '../core/params.ts';
+import type { ConfigInfo, Labels } from '../results/types.ts';
+import type { ResolvedSuite } from '../suite/resolved.ts';
+import { type ResolvedTrialSpec, resolveTrialSpec } from '../train/spec.ts';
+import { gridPoints } from './grid.ts';
+import { randomPoints } from './random.ts';
+import type { Space } from './space.ts';
+
+/** One trial of a suite: its identity, configuration and resolved spec. Plain JSON. */
+export interface PlannedTrial extends Labels {
+  readonly id: string;
+  readonly configId: string;
+  readonly seed: number;
+  readonly spec: ResolvedTrialSpec;
+}
+
+export interface Plan {
+  readonly configs: readonly ConfigInfo[];
+  readonly trials: readonly PlannedTrial[];
+}
+
+/** Splits a point of the joint space back into the optimizer's and the schedule's parameters. */
+function split(point: ParamValues): { optimizer: ParamValues; schedule: ParamValues } {
+  const optimizer: ParamValues = {};
+  const schedule: ParamValues = {};
+  for (const [key, value] of Object.entries(point)) {
+    (key.startsWith('o:') ? optimizer : schedule)[key.slice(2)] = value;
+  }
+  return { optimizer, schedule };
+}
+
+/** The joint space of an optimizer entry and a schedule entry, keys prefixed o: and s: to keep them apart. */
+function joint(optimizer: Space, schedule: Space): Space {
+  const out: Record<string, Space[string]> = {};
+  for (const [k, v] of Object.entries(optimizer)) out[`o:${k}`] = v;
+  for (const [k, v] of Object.entries(schedule)) out[`s:${k}`] = v;
+  return out;
+}
+
+/**
+ * Expands a suite into configurations and trials, in a fixed order: problem, optimizer, schedule,
+ * configuration, seed. Every configuration runs on every seed (paired: for a seed, all of them see the
+ * same instance and batch order). Random search draws its points per optimizer × schedule entry from the
+ * search seed, so every problem gets the same points. Every spec is resolved here, so a bad combination
+ * fails before anything runs.
+ */
+export function plan(suite: ResolvedSuite): Plan {
+  const configs: ConfigInfo[] = [];
+  const trials: PlannedTrial[] = [];
+  const pointsFor = new Map<string, ParamValues[]>();
+  for (const problem of suite.problems) {
+    for (const optimizer of suite.optimizers) {
+      for (const schedule of suite.schedules) {
+        const key = `${optimizer.label}\u0000${schedule.label}`;
+        let points = pointsFor.get(key);
+        if (points === undefined) {
+          const space = joint(optimizer.space, schedule.space);
+          points =
+            suite.search.kind === 'grid'
+              ? gridPoints(space)
+              : randomPoints(space, suite.search.samples, suite.search.seed ?? 0, `${optimizer.label}/${schedule.label}`);
+          pointsFor.set(key, points);
+        }
+        for (const point of points) {
+          const searched = split(point);
+          const labels = { problem: problem.label, optimizer: optimizer.label, schedule: schedule.label };
+          const where = `suite ${suite.name}: ${labels.problem} × ${labels.optimizer} × ${labels.schedule} ${canonical(point)}`;
+          let base: ResolvedTrialSpec;
+          try {
+            base = resolveTrialSpec({
+              problem: { name: problem.name, params: problem.params },
+              seed: 0,
+              optimizer: { name: optimizer.name, params: searched.optimizer },
+              schedule: { name: schedule.name, params: searched.schedule },
+              steps: problem.steps,
+              batchSize: optimizer.batchSize ?? undefined,
+            });
+          } catch (error) {
+            if (error instanceof OptbenchError) throw new OptbenchError(`${where}: ${error.message}`);
+            throw error;
+          }
+          const { seed: _seed, ...spec } = base;
+          const configId = shortHash(canonical({ labels, spec }));
+          configs.push({ configId, ...labels, spec, searched });
+          for (const seed of suite.seeds) {
+            const trialSpec = { ...base, seed };
+            trials.push({ id: shortHash(canonical({ labels, spec: trialSpec })), configId, seed, ...labels, spec: trialSpec });
+          }
+        }
+      }
+    }
+  }
+  return { configs, trials };
+}

@@ -1,0 +1,25 @@
+import type { ParamValues } from '../core/params.ts';
+import type { Space } from '../search/space.ts';
+import type { SearchDef } from './define.ts';
+
+/** Default precision targets ε, loosest first. */
+export const DEFAULT_TARGETS = [1e-1, 1e-2, 1e-3, 1e-4, 1e-6] as const;
+
+/** The rule that picks each optimizer's best configuration; printed in the report. */
+export const BEST_RULE =
+  'lowest median final gap f − f* over seeds, among configurations that never diverged (those that did rank after all others); ties broken by median steps to the tightest target reached';
+
+/** A suite after loading: every entry labelled, every default filled, every value checked. Plain JSON. */
+export interface ResolvedSuite {
+  readonly name: string;
+  readonly description: string;
+  readonly quick: boolean;
+  readonly problems: readonly { readonly label: string; readonly name: string; readonly params: ParamValues; readonly steps: number }[];
+  readonly optimizers: readonly { readonly label: string; readonly name: string; readonly space: Space; readonly batchSize: number | null }[];
+  readonly schedules: readonly { readonly label: string; readonly name: string; readonly space: Space }[];
+  readonly search: SearchDef & { readonly seed?: number };
+  readonly seeds: readonly number[];
+  readonly targets: readonly number[];
+  readonly rule: string;
+  readonly check: { readonly tolerance: number; readonly alpha: number };
+}
