@@ -2,7 +2,8 @@ import { OptbenchError } from '../core/errors.ts';
 import type { ConfigSummary, Results } from '../results/types.ts';
 import { convergenceSpec, convergenceTitle } from './chart-convergence.ts';
 import { sensitivitySpec, sensitivityTitle } from './chart-sensitivity.ts';
-import { renderSvg, slug } from './svg.ts';
+import { slug } from './format.ts';
+import { renderSvg } from './svg.ts';
 
 /** One rendered chart: its file name (no folder), its title, and the SVG text. */
 export interface ChartFile {
@@ -22,7 +23,10 @@ function indexConfigs(results: Results): Map<string, ConfigSummary> {
   return byId;
 }
 
-/** Slugs of the problem labels, made unique with "-2", "-3" … in suite order should two labels slug alike. */
+/**
+ * Slugs of the problem labels, made unique with "-2", "-3" … in suite order should two labels slug alike.
+ * The slug is report.md's (format.ts), so the report finds its charts by the same name.
+ */
 function problemSlugs(labels: readonly string[]): string[] {
   const used = new Set<string>();
   return labels.map((label) => {

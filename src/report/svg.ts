@@ -25,11 +25,6 @@ export const CONFIG = {
 export const LOG_LABEL =
   "abs(round(log(datum.value) / LN10)) <= 3 ? format(datum.value, '~g') : '1e' + round(log(datum.value) / LN10)";
 
-/** A file name part: lowercase, every character outside [a-z0-9] replaced by '-'. */
-export function slug(label: string): string {
-  return label.toLowerCase().replace(/[^a-z0-9]/g, '-');
-}
-
 /** max(x, GAP_FLOOR): a gap as drawn on a log axis. */
 export function floorGap(x: number): number {
   return x < GAP_FLOOR ? GAP_FLOOR : x;
@@ -68,11 +63,11 @@ export function short(x: number): string {
  */
 function renumberIds(svg: string, prefix: string): string {
   const ids = new Map<string, string>();
-  for (const m of svg.matchAll(/\bid="([^"]+)"/g)) {
+  for (const m of svg.matchAll(/\sid="([^"]+)"/g)) {
     if (!ids.has(m[1])) ids.set(m[1], `${prefix}-${ids.size + 1}`);
   }
   if (ids.size === 0) return svg;
-  return svg.replace(/(\bid="|url\(#|href="#)([^")]+)/g, (all, lead: string, id: string) => {
+  return svg.replace(/(\sid="|url\(#|href="#)([^")]+)/g, (all, lead: string, id: string) => {
     const to = ids.get(id);
     return to === undefined ? all : lead + to;
   });

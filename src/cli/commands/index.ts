@@ -1,4 +1,5 @@
 import type { CommandModule } from 'yargs';
+import { checkCommand } from './check.ts';
 import { listCommand } from './list.ts';
 import { problemCommand } from './problem.ts';
 import { reportCommand } from './report.ts';
@@ -6,4 +7,4 @@ import { runCommand } from './run.ts';
 import { suiteCommand } from './suite.ts';
 
 // yargs' CommandModule is invariant in its argument types; the array only needs each module's shape.
-export const commands = [suiteCommand, reportCommand, runCommand, problemCommand, listCommand] as unknown as CommandModule[];
+export const commands = [suiteCommand, checkCommand, reportCommand, runCommand, problemCommand, listCommand] as unknown as CommandModule[];

@@ -1,0 +1,63 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { OptbenchError } from '../core/errors.ts';
+import { buildResults } from '../results/build.ts';
+import { parseResults } from '../results/parse.ts';
+import { serializeResults } from '../results/serialize.ts';
+import type { Results } from '../results/types.ts';
+import { writeReport } from '../report/write.ts';
+import { execute } from '../runner/execute.ts';
+import { loadSuite } from '../runner/run-suite.ts';
+import { plan } from '../search/plan.ts';
+import { type Comparison, compareResults } from './compare.ts';
+
+export interface SuiteCheck {
+  readonly suite: string;
+  readonly baseline: string;
+  readonly trials: number;
+  readonly comparison: Comparison;
+  readonly updated: boolean;
+}
+
+/** Suites that have a checked-in baseline: suites/<name>.ts with reports/<name>/results.json. */
+export function suitesWithBaselines(root: string): string[] {
+  const dir = join(root, 'suites');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => f.slice(0, -3))
+    .filter((name) => existsSync(join(root, 'reports', name, 'results.json')))
+    .sort();
+}
+
+function readBaseline(file: string, suite: string): { text: string; results: Results } {
+  if (!existsSync(file)) {
+    throw new OptbenchError(`no baseline ${file}; create it with: optbench check --update ${suite}`);
+  }
+  const text = readFileSync(file, 'utf8');
+  const results = parseResults(text, file);
+  if (results.suite.name !== suite) throw new OptbenchError(`${file}: holds results of suite "${results.suite.name}", not "${suite}"`);
+  return { text, results };
+}
+
+/**
+ * Reruns a suite (quick if its baseline was quick) and compares it with reports/<suite>/results.json;
+ * with `update`, rewrites the baseline, report and charts instead of failing.
+ */
+export async function checkSuite(suite: string, options: { root?: string; update?: boolean } = {}): Promise<SuiteCheck> {
+  const root = options.root ?? process.cwd();
+  const dir = join(root, 'reports', suite);
+  const file = join(dir, 'results.json');
+  const baseline = options.update && !existsSync(file) ? null : readBaseline(file, suite);
+  const resolved = await loadSuite(suite, { root, quick: baseline?.results.suite.quick ?? false });
+  const planned = plan(resolved);
+  const trials = await execute(planned.trials, { targets: resolved.targets });
+  const fresh = buildResults(resolved, planned, trials);
+  const identical = baseline !== null && serializeResults(fresh) === baseline.text;
+  const comparison =
+    baseline === null
+      ? { identical: false, changes: [], failed: false }
+      : compareResults(baseline.results, fresh, resolved.check, identical);
+  if (options.update && !identical) await writeReport(dir, fresh);
+  return { suite, baseline: file, trials: trials.length, comparison: options.update ? { ...comparison, failed: false } : comparison, updated: options.update === true && !identical };
+}
