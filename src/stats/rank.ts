@@ -2,16 +2,14 @@ import type { ConfigSummary } from '../results/types.ts';
 
 /**
  * Orders configurations by the suite's BEST_RULE (src/suite/resolved.ts); negative when `a` ranks first.
- * 1. Configurations with no diverged run rank before every configuration with one.
+ * 1. Fewer diverged runs first (so one that never diverged ranks before every one that did).
  * 2. Lower median final gap first; a null final gap (no non-diverged run with a gap) ranks last.
  * 3. On exactly equal medians: the one reaching a tighter target (higher target index with a reached run) first;
  *    at the same tightest target, fewer median steps to it first.
  * 4. Finally by configId, compared by UTF-16 code units (not localeCompare, which varies by machine).
  */
 export function compareConfigs(a: ConfigSummary, b: ConfigSummary): number {
-  const divergedA = a.diverged > 0 ? 1 : 0;
-  const divergedB = b.diverged > 0 ? 1 : 0;
-  if (divergedA !== divergedB) return divergedA - divergedB;
+  if (a.diverged !== b.diverged) return a.diverged - b.diverged;
 
   const gapA = a.finalGap?.median ?? null;
   const gapB = b.finalGap?.median ?? null;

@@ -54,7 +54,7 @@ function summarizeTarget(epsilon: number, index: number, kept: readonly TrialRes
   return {
     epsilon,
     reached: steps.length,
-    successRate: steps.length / Math.max(1, kept.length),
+    successRate: runs === 0 ? 0 : steps.length / runs,
     medianSteps: steps.length === 0 ? null : median(steps),
   };
 }
