@@ -12,6 +12,7 @@ export { schedules, builtinSchedules } from './schedules/index.ts';
 export { createSchedule, defineSchedule, type Schedule, type ScheduleContext, type ScheduleDef } from './schedules/schedule.ts';
 export { problems, builtinProblems } from './problems/index.ts';
 export { createProblem, defineProblem, type Optimum, type ProblemDef, type ProblemInstance } from './problems/problem.ts';
+export { mseLossAndGrad } from './problems/least-squares.ts';
 export { runTrial, type TrialRun } from './train/run-trial.ts';
 export { resolveTrialSpec, trialId, type ResolvedTrialSpec, type TrialSpec } from './train/spec.ts';
 export { train, type TrialStatus, type Trajectory } from './train/train.ts';

@@ -54,7 +54,9 @@ export async function main(argv: string[]): Promise<number> {
     .fail((message, error) => {
       // yargs' own errors (YError: a flag without its value, ...) are usage errors; others come from our code.
       if (error !== undefined && error !== null && error.name !== 'YError') throw error;
-      throw new OptbenchError(unknownCommand(argv) ?? message ?? error?.message);
+      // Some yargs messages span lines ("Invalid values:\n  Argument: kind, Given: ..."); a user error is one line.
+      const text = (message ?? error?.message ?? '').split('\n').map((line) => line.trim()).filter(Boolean).join(' ');
+      throw new OptbenchError(unknownCommand(argv) ?? text);
     });
   try {
     await cli.parseAsync();

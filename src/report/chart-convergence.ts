@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ConfigSummary, Results } from '../results/types.ts';
-import { CONFIG, GAP_FLOOR, HEIGHT, LOG_LABEL, WIDTH, decadeRange, decadeTicks, floorGap, logDomain, short } from './svg.ts';
+import { CONFIG, GAP_FLOOR, HEIGHT, LOG_LABEL, WIDTH, decadeRange, decadeTicks, floorGap, logDomain, optimizerColors, short } from './svg.ts';
 
 /**
  * Convergence chart of one problem: for each optimizer's best configuration, the median gap f − f* over
@@ -77,13 +77,15 @@ export function convergenceSpec(results: Results, problem: string, configs: Read
         field: 'step',
         type: 'quantitative',
         scale: { type: 'symlog', constant: 1, domain: [0, last], nice: false },
-        axis: { title: 'step', values: stepTicks(last), format: '~s' },
+        // Plain integers: '~s' would print 0, 1 and 10 as "0k" on an axis that reaches 1000.
+        axis: { title: 'step', values: stepTicks(last), format: 'd' },
       },
       color: {
         field: 'series',
         type: 'nominal',
-        scale: { domain: series, scheme: series.length > 10 ? 'tableau20' : 'tableau10' },
-        legend: { title: 'optimizer (best configuration)' },
+        scale: optimizerColors(series),
+        // Line symbols at full strength: merged with the band layer, the legend would show pale filled circles.
+        legend: { title: 'optimizer (best configuration)', symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1 },
       },
     },
     layer: [

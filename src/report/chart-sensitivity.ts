@@ -1,12 +1,12 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ConfigSummary, Results } from '../results/types.ts';
-import { CONFIG, GAP_FLOOR, HEIGHT, LOG_LABEL, WIDTH, decadeRange, decadeTicks, floorGap, logDomain } from './svg.ts';
+import { CONFIG, GAP_FLOOR, HEIGHT, LOG_LABEL, WIDTH, decadeRange, decadeTicks, floorGap, logDomain, optimizerColors } from './svg.ts';
 
 /**
- * Learning-rate sensitivity of one problem: median final gap over seeds against learning rate, log–log, one
- * line per optimizer × schedule. At each rate the best configuration sharing it is drawn (other searched
- * hyperparameters vary). A rate at which every such configuration diverged on every seed is a cross in a
- * "diverged" strip above the data, never a missing or NaN value.
+ * Learning-rate sensitivity of one problem: median final gap over seeds against learning rate, log–log, as
+ * small multiples: one panel per schedule, one line per optimizer, all panels on the same scales. At each rate
+ * the best configuration sharing it is drawn (other searched hyperparameters vary). A rate at which every such
+ * configuration diverged on every seed is a cross in a "diverged" strip above the data, never a missing or NaN value.
  */
 
 export const sensitivityTitle = (problem: string): string => `${problem}: final gap against learning rate`;
@@ -21,12 +21,27 @@ const KINDS = [
 ] as const;
 type Kind = (typeof KINDS)[number]['kind'];
 
+/** Panel size: one schedule gets the full chart; several share two columns of smaller panels. */
+const PANEL = { width: 360, height: 240 } as const;
+const COLUMNS = 2;
+
 interface Point {
-  readonly series: string;
+  readonly optimizer: string;
+  readonly schedule: string;
   readonly lr: number;
   /** Median final gap of the best configuration at this rate; null when all diverged. */
   readonly gap: number | null;
   readonly kind: Kind;
+}
+
+/** One drawn row. role: 'finite' (on the line), 'diverged' (cross in the strip), 'strip' (one per panel, for the rule). */
+interface Row {
+  readonly role: 'finite' | 'diverged' | 'strip';
+  readonly schedule: string;
+  readonly optimizer?: string;
+  readonly lr?: number;
+  readonly gap?: number;
+  readonly kind?: Kind;
 }
 
 /** Position of each label: first those listed, then the rest in order of first appearance. */
@@ -36,29 +51,34 @@ function ranks(listed: readonly string[], seen: readonly string[]): Map<string, 
   return rank;
 }
 
-/** The problem's configurations with a positive learning rate, grouped into series in a fixed order. */
-function groupSeries(results: Results, problem: string): [string, ConfigSummary[]][] {
+function lrOf(c: ConfigSummary): number | null {
+  const lr = c.spec.optimizer.params.lr;
+  return typeof lr === 'number' && Number.isFinite(lr) && lr > 0 ? lr : null;
+}
+
+/**
+ * The problem's configurations with a positive learning rate, grouped by optimizer × schedule. Optimizers in
+ * results.best order (the convergence chart's, so colours match), schedules in suite order.
+ */
+function group(results: Results, problem: string): { optimizers: string[]; schedules: string[]; groups: ConfigSummary[][] } {
   const own = results.configs.filter((c) => c.problem === problem && lrOf(c) !== null);
   const opt = ranks(results.best.filter((b) => b.problem === problem).map((b) => b.optimizer), own.map((c) => c.optimizer));
   const sch = ranks(results.suite.schedules.map((s) => s.label), own.map((c) => c.schedule));
   const sorted = [...own].sort((a, b) => opt.get(a.optimizer)! - opt.get(b.optimizer)! || sch.get(a.schedule)! - sch.get(b.schedule)!);
   const groups = new Map<string, ConfigSummary[]>();
   for (const c of sorted) {
-    const key = `${c.optimizer} / ${c.schedule}`;
-    const group = groups.get(key);
-    if (group) group.push(c);
+    const key = JSON.stringify([c.optimizer, c.schedule]);
+    const list = groups.get(key);
+    if (list) list.push(c);
     else groups.set(key, [c]);
   }
-  return [...groups];
-}
-
-function lrOf(c: ConfigSummary): number | null {
-  const lr = c.spec.optimizer.params.lr;
-  return typeof lr === 'number' && Number.isFinite(lr) && lr > 0 ? lr : null;
+  const present = (rank: Map<string, number>, field: 'optimizer' | 'schedule') =>
+    [...rank.keys()].filter((label) => own.some((c) => c[field] === label));
+  return { optimizers: present(opt, 'optimizer'), schedules: present(sch, 'schedule'), groups: [...groups.values()] };
 }
 
 /** Per learning rate, the configuration with the lowest median final gap (ties: the one with no divergence). */
-function bestPerRate(series: string, configs: readonly ConfigSummary[]): Point[] {
+function bestPerRate(configs: readonly ConfigSummary[]): Point[] {
   const at = new Map<number, Point>();
   for (const c of configs) {
     const lr = lrOf(c)!;
@@ -68,7 +88,7 @@ function bestPerRate(series: string, configs: readonly ConfigSummary[]): Point[]
     const better =
       held === undefined ||
       (gap !== null && (held.gap === null || gap < held.gap || (gap === held.gap && kind === 'median final gap')));
-    if (better) at.set(lr, { series, lr, gap, kind });
+    if (better) at.set(lr, { optimizer: c.optimizer, schedule: c.schedule, lr, gap, kind });
   }
   return [...at.values()].sort((a, b) => a.lr - b.lr);
 }
@@ -85,18 +105,48 @@ function lrAxis(lrs: readonly number[]): { domain: [number, number]; values: num
   return { domain: [10 ** a, 10 ** b], values: decadeTicks(a, b), labels: { labelExpr: LOG_LABEL } };
 }
 
+/**
+ * Height in decades of the diverged strip above the data: enough pixels for the "diverged" label and a row of
+ * crosses per optimizer (about 8 px each, at most 2/7 of the panel), at least one decade. `data` is the decades
+ * the data part spans.
+ */
+function stripDecades(data: number, height: number, optimizers: number): number {
+  const px = Math.min((2 * height) / 7, Math.max(24, 18 + 8 * optimizers));
+  return Math.max(1, (data * px) / (height - px));
+}
+
+/** The dashed rule at the top of the data and the "diverged" label, drawn once per panel from its 'strip' row. */
+function stripLayers(ruleAt: number, top: number) {
+  const strip = { filter: "datum.role === 'strip'" };
+  return [
+    {
+      transform: [strip],
+      mark: { type: 'rule' as const, color: '#999', strokeDash: [4, 4] },
+      encoding: { y: { datum: ruleAt, type: 'quantitative' as const } },
+    },
+    {
+      transform: [strip],
+      mark: { type: 'text' as const, align: 'left' as const, baseline: 'top' as const, dx: 4, dy: 3, color: '#555', text: 'diverged' },
+      encoding: { x: { value: 0 }, y: { datum: top, type: 'quantitative' as const } },
+    },
+  ];
+}
+
 export function sensitivitySpec(results: Results, problem: string): TopLevelSpec {
-  const groups = groupSeries(results, problem);
-  const names = groups.map(([name]) => name);
-  const points = groups.flatMap(([name, configs]) => bestPerRate(name, configs));
-  const finite = points.filter((p) => p.gap !== null).map((p) => ({ ...p, gap: floorGap(p.gap!) }));
+  const { optimizers, schedules, groups } = group(results, problem);
+  const points = groups.flatMap(bestPerRate);
+  const finite: Row[] = points.filter((p) => p.gap !== null).map((p) => ({ ...p, role: 'finite', gap: floorGap(p.gap!) }));
   const clamped = points.some((p) => p.gap !== null && p.gap < GAP_FLOOR);
   const anyDiverged = points.some((p) => p.gap === null);
-  const [lo, hi] = decadeRange(finite.map((p) => p.gap)) ?? [-3, 0];
-  // The diverged strip is the decade above the data; each series gets its own height in it so crosses don't hide each other.
-  const [bottom, top] = anyDiverged ? [logDomain(lo, hi)[0], 10 ** (hi + 1)] : logDomain(lo, hi);
-  const stripY = (series: string): number => 10 ** (hi + 0.2 + (0.6 * names.indexOf(series)) / Math.max(1, names.length - 1));
-  const drawn = [...finite, ...points.filter((p) => p.gap === null).map((p) => ({ ...p, gap: stripY(p.series) }))];
+  const [lo, hi] = decadeRange(finite.map((p) => p.gap!)) ?? [-3, 0];
+  const panel = schedules.length > 1 ? PANEL : { width: WIDTH, height: HEIGHT };
+  // The diverged strip sits above the data; each optimizer gets its own height in it so crosses don't hide each other.
+  const bottom = logDomain(lo, hi)[0];
+  const span = stripDecades(hi - Math.log10(bottom), panel.height, optimizers.length);
+  const top = anyDiverged ? 10 ** (hi + span) : logDomain(lo, hi)[1];
+  const stripY = (o: string): number => 10 ** (hi + span * (0.2 + (0.65 * optimizers.indexOf(o)) / Math.max(1, optimizers.length - 1)));
+  const diverged: Row[] = points.filter((p) => p.gap === null).map((p) => ({ ...p, role: 'diverged', gap: stripY(p.optimizer) }));
+  const strips: Row[] = anyDiverged ? schedules.map((schedule) => ({ role: 'strip', schedule })) : [];
   const kinds = KINDS.filter((k) => points.some((p) => p.kind === k.kind));
   const x = lrAxis(points.map((p) => p.lr));
 
@@ -108,7 +158,7 @@ export function sensitivitySpec(results: Results, problem: string): TopLevelSpec
       field: 'lr',
       type: 'quantitative' as const,
       scale: { type: 'log' as const, domain: x.domain, nice: false },
-      axis: { title: 'learning rate', values: x.values, ...x.labels },
+      axis: { title: 'learning rate', values: x.values, labelOverlap: true, ...x.labels },
     },
     y: {
       field: 'gap',
@@ -116,48 +166,35 @@ export function sensitivitySpec(results: Results, problem: string): TopLevelSpec
       scale: { type: 'log' as const, domain: [bottom, top], nice: false },
       axis: { title: 'final gap f − f* (median over seeds)', values: decadeTicks(lo, hi), labelExpr: LOG_LABEL },
     },
-    color: {
-      field: 'series',
-      type: 'nominal' as const,
-      scale: { domain: names, scheme: names.length > 10 ? 'tableau20' : 'tableau10' },
-      legend: { title: 'optimizer / schedule' },
-    },
+    color: { field: 'optimizer', type: 'nominal' as const, scale: optimizerColors(optimizers), legend: { title: 'optimizer' } },
   };
-  const strip = [
-    {
-      data: { values: [{}] },
-      mark: { type: 'rule' as const, color: '#999', strokeDash: [4, 4] },
-      encoding: { y: { datum: 10 ** hi, type: 'quantitative' as const } },
-    },
-    {
-      data: { values: [{}] },
-      mark: { type: 'text' as const, align: 'left' as const, baseline: 'top' as const, dx: 4, dy: 4, color: '#555', text: 'diverged' },
-      encoding: { x: { value: 0 }, y: { datum: top, type: 'quantitative' as const } },
-    },
-  ];
 
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: WIDTH,
-    height: HEIGHT,
-    title: { text: sensitivityTitle(problem), subtitle },
-    config: CONFIG,
-    layer: [
-      { data: { values: finite }, mark: { type: 'line', strokeWidth: 2 }, encoding },
-      {
-        data: { values: drawn },
-        mark: { type: 'point', filled: true, size: 60, opacity: 1 },
-        encoding: {
-          ...encoding,
-          shape: {
-            field: 'kind',
-            type: 'nominal',
-            scale: { domain: kinds.map((k) => k.kind), range: kinds.map((k) => k.shape) },
-            legend: { title: null },
+    title: { text: sensitivityTitle(problem), subtitle, offset: 12 },
+    config: { ...CONFIG, header: { title: null, labelFontSize: 12, labelFontWeight: 'bold', labelAnchor: 'start', labelPadding: 6 } },
+    data: { values: [...finite, ...diverged, ...strips] },
+    columns: COLUMNS,
+    facet: { field: 'schedule', type: 'nominal', sort: schedules, header: { labelExpr: "'schedule: ' + datum.value" } },
+    spec: {
+      ...panel,
+      layer: [
+        { transform: [{ filter: "datum.role === 'finite'" }], mark: { type: 'line', strokeWidth: 2 }, encoding },
+        {
+          transform: [{ filter: "datum.role !== 'strip'" }],
+          mark: { type: 'point', filled: true, size: 60, opacity: 1 },
+          encoding: {
+            ...encoding,
+            shape: {
+              field: 'kind',
+              type: 'nominal',
+              scale: { domain: kinds.map((k) => k.kind), range: kinds.map((k) => k.shape) },
+              legend: { title: null },
+            },
           },
         },
-      },
-      ...(anyDiverged ? strip : []),
-    ],
+        ...(anyDiverged ? stripLayers(10 ** hi, top) : []),
+      ],
+    },
   };
 }

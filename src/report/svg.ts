@@ -21,6 +21,15 @@ export const CONFIG = {
   title: { anchor: 'start', subtitleColor: '#555' },
 } as const;
 
+/**
+ * Colour scale of the optimizers, shared by both charts so an optimizer keeps its colour: the i-th entry of
+ * `domain` gets the i-th colour. category10's ten colours all read on white (tableau10's yellow, pink and grey
+ * do not); past ten, tableau20.
+ */
+export function optimizerColors(domain: readonly string[]): { domain: string[]; scheme: 'category10' | 'tableau20' } {
+  return { domain: [...domain], scheme: domain.length > 10 ? 'tableau20' : 'category10' };
+}
+
 /** Axis labels for a log axis: plain numbers for 1e-3 … 1e3, else "1e-16". A Vega expression. */
 export const LOG_LABEL =
   "abs(round(log(datum.value) / LN10)) <= 3 ? format(datum.value, '~g') : '1e' + round(log(datum.value) / LN10)";

@@ -1,39 +1,118 @@
+import { join } from 'node:path';
+import { shortHash } from '../core/hash.ts';
 import { importFile } from '../core/import-file.ts';
+import { builtinOptimizers } from '../optimizers/index.ts';
+import { builtinProblems } from '../problems/index.ts';
 import { buildResults } from '../results/build.ts';
 import type { Results, TrialResult } from '../results/types.ts';
-import { writeReport } from '../report/write.ts';
-import { plan } from '../search/plan.ts';
+import { ensureDir, writeAtomic, writeReport } from '../report/write.ts';
+import { builtinSchedules } from '../schedules/index.ts';
+import { type Plan, plan } from '../search/plan.ts';
 import { locateSuite } from '../suite/locate.ts';
 import { resolveSuite } from '../suite/resolve.ts';
 import type { ResolvedSuite } from '../suite/resolved.ts';
 import { execute } from './execute.ts';
+import { Journal } from './journal.ts';
+import { inShard, type Shard } from './shard.ts';
+import { makeShardFile, serializeShard, shardFileName } from './shard-file.ts';
 
 export interface RunSuiteOptions {
-  /** Where suites/ lives (default: the working directory). */
+  /** Where suites/ and reports/ live (default: the working directory). */
   readonly root?: string;
   /** Output directory (default: reports/<suite name> under root). */
   readonly out?: string;
   readonly quick?: boolean;
-  readonly onResult?: (result: TrialResult, done: number, total: number) => void;
-  /** Called once the plan is known, before any trial runs. */
-  readonly onPlan?: (suite: ResolvedSuite, trials: number) => void;
+  /** Worker threads (default 1 in the library; the CLI defaults to the number of cores). */
+  readonly workers?: number;
+  /** Run only this shard's trials and write a shard file instead of the report. */
+  readonly shard?: Shard;
+  /** Skip the trials recorded in the journal of an interrupted run. */
+  readonly resume?: boolean;
+  /** Called once the plan is known, before any trial runs: total trials to run here, and how many the journal had. */
+  readonly onPlan?: (suite: ResolvedSuite, total: number, resumed: number) => void;
+  /** Called with each finished chunk of trials. */
+  readonly onResults?: (results: readonly TrialResult[]) => void;
 }
 
-/** Loads and checks a suite file (by name under suites/, or a path). */
+export interface SuiteRun {
+  readonly suite: ResolvedSuite;
+  /** The full results, for an unsharded run. */
+  readonly results?: Results;
+  /** The report (unsharded) or the shard file (sharded). */
+  readonly written: string;
+  readonly ran: number;
+  readonly resumed: number;
+}
+
+/** Loads and checks a suite file (by name under suites/, or a path); also returns the file. */
 export async function loadSuite(nameOrPath: string, options: { root?: string; quick?: boolean } = {}): Promise<ResolvedSuite> {
+  return (await loadSuiteFile(nameOrPath, options)).suite;
+}
+
+async function loadSuiteFile(nameOrPath: string, options: { root?: string; quick?: boolean }): Promise<{ suite: ResolvedSuite; file: string }> {
   const location = locateSuite(nameOrPath, options.root ?? process.cwd());
   const module = await importFile(location.file);
-  return resolveSuite(location.name, location.file, module.default, { quick: options.quick });
+  return { suite: resolveSuite(location.name, location.file, module.default, { quick: options.quick }), file: location.file };
 }
 
-/** Runs a suite end to end and writes its report; returns the results and the report's path. */
-export async function runSuite(nameOrPath: string, options: RunSuiteOptions = {}): Promise<{ results: Results; report: string }> {
+/** The identity of a whole plan: a hash of its trial ids in order. */
+export function planHash(planned: Plan): string {
+  return shortHash(planned.trials.map((t) => t.id).join('\n'));
+}
+
+/** Whether worker threads must import the suite file first: it names something the built-ins lack. */
+function usesOwnNames(suite: ResolvedSuite): boolean {
+  return (
+    suite.problems.some((p) => !Object.hasOwn(builtinProblems, p.name)) ||
+    suite.optimizers.some((o) => !Object.hasOwn(builtinOptimizers, o.name)) ||
+    suite.schedules.some((s) => !Object.hasOwn(builtinSchedules, s.name))
+  );
+}
+
+/**
+ * Runs a suite (or one shard of it) and writes its report (or shard file). Every finished chunk of trials is
+ * journalled first, so an interrupted run resumes where it stopped; the final files are the same either way.
+ */
+export async function runSuite(nameOrPath: string, options: RunSuiteOptions = {}): Promise<SuiteRun> {
   const root = options.root ?? process.cwd();
-  const suite = await loadSuite(nameOrPath, { root, quick: options.quick });
+  const { suite, file } = await loadSuiteFile(nameOrPath, { root, quick: options.quick });
   const planned = plan(suite);
-  options.onPlan?.(suite, planned.trials.length);
-  const trials = await execute(planned.trials, { targets: suite.targets, onResult: options.onResult });
-  const results = buildResults(suite, planned, trials);
-  const { report } = await writeReport(options.out ?? `${root}/reports/${suite.name}`, results);
-  return { results, report };
+  const hash = planHash(planned);
+  const { shard } = options;
+  const selected = shard ? planned.trials.filter((t) => inShard(t.id, shard)) : planned.trials;
+  const out = options.out ?? join(root, 'reports', suite.name);
+  ensureDir(out);
+
+  const journalFile = join(out, shard ? `.journal-${shard.index}-of-${shard.count}.jsonl` : '.journal.jsonl');
+  const done = options.resume ? Journal.read(journalFile, suite.name, hash) : new Map<string, TrialResult>();
+  const kept = selected.filter((t) => done.has(t.id)).map((t) => done.get(t.id)!);
+  const journal = Journal.open(journalFile, suite.name, hash, kept);
+  try {
+    const todo = selected.filter((t) => !done.has(t.id));
+    options.onPlan?.(suite, todo.length, kept.length);
+    const fresh = await execute(todo, {
+      targets: suite.targets,
+      workers: options.workers,
+      imports: usesOwnNames(suite) ? [file] : [],
+      onResults: (chunk) => {
+        journal.append(chunk);
+        options.onResults?.(chunk);
+      },
+    });
+    const byId = new Map<string, TrialResult>([...kept, ...fresh].map((t) => [t.id, t]));
+    const trials = selected.map((t) => byId.get(t.id)!);
+    let written: string;
+    let results: Results | undefined;
+    if (shard) {
+      written = join(out, shardFileName(shard));
+      writeAtomic(written, serializeShard(makeShardFile(suite, hash, shard, trials)));
+    } else {
+      results = buildResults(suite, planned, trials);
+      written = (await writeReport(out, results)).report;
+    }
+    journal.remove();
+    return { suite, results, written, ran: fresh.length, resumed: kept.length };
+  } finally {
+    journal.close();
+  }
 }

@@ -13,7 +13,10 @@ export type Distribution =
 export type SpaceValue = ParamValue | readonly ParamValue[] | Distribution;
 export type Space = Readonly<Record<string, SpaceValue>>;
 
-/** Rounds away the last-bit noise of a computed grid point (1e-3·10^0.5 → 0.0031622776601683794, not …795). */
+/**
+ * Rounds a computed grid point to 15 significant digits, away from last-bit noise: linspace's 0.1·3 is 0.3, not
+ * 0.30000000000000004; logspace(1e-3, 1, 7)'s 10^−2.5 is written 0.00316227766016838 (as a user would type it).
+ */
 function tidy(x: number): number {
   return Number(x.toPrecision(15));
 }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { didYouMean } from '../core/closest.ts';
 import { OptbenchError, show } from '../core/errors.ts';
@@ -17,6 +17,7 @@ export function locateSuite(nameOrPath: string, root: string): SuiteLocation {
   if (isPath) {
     const file = resolve(nameOrPath);
     if (!existsSync(file)) throw new OptbenchError(`no such suite file: ${show(nameOrPath)}`);
+    if (!statSync(file).isFile()) throw new OptbenchError(`not a suite file: ${show(nameOrPath)} is a directory`);
     return { name: basename(file, extname(file)), file };
   }
   if (!/^[a-z0-9][a-z0-9_-]*$/i.test(nameOrPath)) {

@@ -69,14 +69,21 @@ export function resolveSuite(name: string, where: string, def: unknown, options:
   const suite = def as unknown as SuiteDef;
   onlyKeys(where, 'suite', def, SUITE_KEYS);
   const quick = options.quick === true;
-  const q = isRecord(suite.quick) ? suite.quick : {};
-  if (suite.quick !== undefined) onlyKeys(where, 'quick', suite.quick as Record<string, unknown>, ['seeds', 'steps', 'samples']);
+  if (suite.quick !== undefined && !isRecord(suite.quick)) fail(where, 'quick', `must be { seeds?, steps?, samples? }, got ${show(suite.quick)}`);
+  const q: { seeds?: number; steps?: number; samples?: number } = {};
+  if (suite.quick !== undefined) {
+    onlyKeys(where, 'quick', suite.quick as Record<string, unknown>, ['seeds', 'steps', 'samples']);
+    for (const key of ['seeds', 'steps', 'samples'] as const) {
+      if (suite.quick[key] !== undefined) q[key] = positiveInt(where, `quick.${key}`, suite.quick[key]);
+    }
+  }
 
   if (!isRecord(suite.budget)) fail(where, 'budget', `must be { steps, batchSize? }, got ${show(suite.budget)}`);
   onlyKeys(where, 'budget', suite.budget, ['steps', 'batchSize']);
   let steps = positiveInt(where, 'budget.steps', suite.budget.steps, 10_000_000);
   const batchSize = suite.budget.batchSize === undefined ? null : positiveInt(where, 'budget.batchSize', suite.budget.batchSize);
-  const shrink = (n: number, by: number | undefined, factor: number) => (quick ? Math.max(1, by ?? Math.ceil(n / factor)) : n);
+  // A quick run never exceeds the full one: `quick.steps` larger than a budget leaves that budget as it is.
+  const shrink = (n: number, by: number | undefined, factor: number) => (quick ? Math.min(n, by ?? Math.ceil(n / factor)) : n);
   steps = shrink(steps, q.steps, 5);
 
   const search = suite.search ?? { kind: 'grid' as const };
@@ -109,13 +116,17 @@ export function resolveSuite(name: string, where: string, def: unknown, options:
     description: typeof suite.description === 'string' ? suite.description : '',
     quick,
     problems: problemEntries.map((e, i) => {
+      const def = problems.get(e.name);
       let params;
       try {
-        params = resolveProblemOptions(problems.get(e.name), (e.params ?? {}) as Record<string, never>);
+        params = resolveProblemOptions(def, (e.params ?? {}) as Record<string, never>);
       } catch (error) {
         if (error instanceof OptbenchError) fail(where, `problems[${i}].params`, error.message);
         throw error;
       }
+      // Options that are valid alone but not together (n < d + 1) fail here, not in the middle of a run.
+      const problem = def.check?.(params);
+      if (problem !== undefined) fail(where, `problems[${i}].params`, `problem ${def.name}: ${problem}`);
       const own = e.steps === undefined ? steps : shrink(positiveInt(where, `problems[${i}].steps`, e.steps, 10_000_000), q.steps, 5);
       return { label: e.label ?? e.name, name: e.name, params, steps: own };
     }),

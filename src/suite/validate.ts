@@ -40,6 +40,7 @@ function checkDistribution(where: string, field: string, owner: string, name: st
   const spec = specs[name];
   if (!['log-uniform', 'uniform', 'int'].includes(d.kind)) fail(where, field, `unknown distribution ${show(d)}`);
   if (spec.type !== 'number' && spec.type !== 'integer') fail(where, field, `${owner}: ${name} is a ${spec.type}; use a value or a list`);
+  if (spec.type === 'integer' && d.kind !== 'int') fail(where, field, `${owner}: ${name} is an integer; use intUniform(low, high), got ${show(d)}`);
   if (!(Number.isFinite(d.low) && Number.isFinite(d.high) && d.low < d.high)) fail(where, field, `needs finite low < high, got ${show(d)}`);
   if (d.kind === 'log-uniform' && !(d.low > 0)) fail(where, field, `log-uniform needs low > 0, got ${d.low}`);
   if (d.kind === 'int' && !(Number.isInteger(d.low) && Number.isInteger(d.high))) fail(where, field, `int needs integer bounds, got ${show(d)}`);

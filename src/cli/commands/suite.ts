@@ -1,13 +1,19 @@
 import type { CommandModule } from 'yargs';
 import { relative } from 'node:path';
+import { OptbenchError } from '../../core/errors.ts';
 import { fmt } from '../args.ts';
 import { printLeaderboard } from '../leaderboard.ts';
+import { progress } from '../progress.ts';
 
 interface Args {
   suite: string;
   out?: string;
   quick?: boolean;
   quiet?: boolean;
+  workers?: number;
+  shard?: string;
+  'shard-count'?: number;
+  resume?: boolean;
 }
 
 export const suiteCommand: CommandModule<object, Args> = {
@@ -18,26 +24,43 @@ export const suiteCommand: CommandModule<object, Args> = {
       .positional('suite', { type: 'string', demandOption: true, describe: 'suite name under suites/, or a path to a suite file' })
       .option('out', { type: 'string', describe: 'output directory (default: reports/<suite>)' })
       .option('quick', { type: 'boolean', describe: 'a reduced run (fewer seeds and steps) for smoke tests' })
-      .option('quiet', { type: 'boolean', describe: 'print only the leaderboard and the report path' }),
+      .option('workers', { type: 'number', describe: 'worker threads (default: the number of cores); results are identical for any count' })
+      .option('shard', { type: 'string', describe: 'run shard i of n (e.g. 2/3) and write shard-i-of-n.json; combine with optbench merge' })
+      .option('shard-count', { type: 'number', describe: 'number of shards when the index comes from JOB_COMPLETION_INDEX' })
+      .option('resume', { type: 'boolean', describe: 'skip the trials an interrupted run of the same suite already finished' })
+      .option('quiet', { type: 'boolean', describe: 'no progress; print only the leaderboard and the report path' }),
   async handler(args) {
     const { runSuite } = await import('../../runner/run-suite.ts');
+    const { defaultWorkers } = await import('../../runner/execute.ts');
+    const { parseShard, shardFromEnv } = await import('../../runner/shard.ts');
+    const workers = args.workers ?? defaultWorkers();
+    if (!Number.isInteger(workers) || workers < 1 || workers > 1024) {
+      throw new OptbenchError(`--workers must be an integer in [1, 1024], got ${args.workers}`);
+    }
+    const shard = args.shard !== undefined ? parseShard(args.shard) : shardFromEnv(process.env, args['shard-count']);
+    const bar = progress({ quiet: args.quiet });
     const started = process.hrtime.bigint();
-    let lastLine = 0;
-    const { results, report } = await runSuite(args.suite, {
-      out: args.out,
-      quick: args.quick,
-      onPlan: (suite, total) => {
-        if (!args.quiet) process.stderr.write(`optbench: suite ${suite.name}: ${total} trials${suite.quick ? ' (quick)' : ''}\n`);
-      },
-      onResult: (_r, done, total) => {
-        const now = Date.now();
-        if (args.quiet || (now - lastLine < 1000 && done < total)) return;
-        lastLine = now;
-        process.stderr.write(`optbench: ${done}/${total} trials\n`);
-      },
-    });
+    let run;
+    try {
+      run = await runSuite(args.suite, {
+        out: args.out,
+        quick: args.quick,
+        workers,
+        shard,
+        resume: args.resume,
+        onPlan: (suite, total, resumed) => {
+          const what = `${suite.name}${suite.quick ? ' (quick)' : ''}${shard ? ` shard ${shard.index}/${shard.count}` : ''}`;
+          if (resumed > 0 && !args.quiet) process.stderr.write(`optbench: resuming ${what}: ${resumed} trials already done\n`);
+          bar.start(total, what);
+        },
+        onResults: (chunk) => bar.add(chunk.length),
+      });
+    } finally {
+      bar.stop();
+    }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    printLeaderboard(results);
-    process.stdout.write(`\nreport: ${relative(process.cwd(), report) || report}  (${results.trials.length} trials in ${fmt(seconds)} s)\n`);
+    if (run.results) printLeaderboard(run.results);
+    const label = run.results ? 'report' : 'shard';
+    process.stdout.write(`\n${label}: ${relative(process.cwd(), run.written) || run.written}  (${run.ran} trials in ${fmt(seconds)} s on ${workers} worker${workers === 1 ? '' : 's'})\n`);
   },
 };
