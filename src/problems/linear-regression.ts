@@ -47,7 +47,7 @@ export const linearRegression = defineProblem({
     n: int(100, '[2, 10000000]', 'training samples'),
     d: int(1, '[1, 10000]', 'features (plus a bias column)'),
     noise: num(1, '[0, inf)', 'standard deviation of ε'),
-    spread: num(1, '[1, 1e12]', 'ratio of the largest to the smallest feature scale (ill-conditioning)'),
+    spread: num(1, '[1, 1e12]', 'ratio of the largest to the smallest feature scale, for ill-conditioning (no effect when d = 1)'),
     validation: num(0.2, '[0, 10]', 'held-out samples as a fraction of n'),
   },
   check: ({ n, d }) => (n < d + 1 ? `n must be at least d + 1 = ${d + 1} for a unique optimum, got ${n}` : undefined),

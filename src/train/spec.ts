@@ -50,6 +50,10 @@ function positiveInteger(what: string, value: unknown, max: number): number {
 
 /** Checks names, parameters, budget and batch size; fills defaults. Throws OptbenchError naming the bad value. */
 export function resolveTrialSpec(spec: TrialSpec): ResolvedTrialSpec {
+  for (const part of ['problem', 'optimizer'] as const) {
+    const value = (spec as unknown as Record<string, unknown>)?.[part] as { name?: unknown } | undefined;
+    if (typeof value?.name !== 'string') throw new OptbenchError(`trial spec: ${part} must be { name, params? }, got ${show(value)}`);
+  }
   const problemDef = problems.get(spec.problem.name);
   const optimizerDef = optimizers.get(spec.optimizer.name);
   const scheduleDef = schedules.get(spec.schedule?.name ?? 'constant');
@@ -62,8 +66,11 @@ export function resolveTrialSpec(spec: TrialSpec): ResolvedTrialSpec {
   // Schedules check their parameters against the budget and base rate (e.g. warmup < steps) here, not mid-run.
   const problem = scheduleDef.check?.(scheduleParams, { lr: optimizerParams.lr as number, steps, rng: () => 0.5 });
   if (problem !== undefined) throw new OptbenchError(`schedule ${scheduleDef.name}: ${problem}`);
+  const problemParams = resolveProblemOptions(problemDef, spec.problem.params);
+  const impossible = problemDef.check?.(problemParams);
+  if (impossible !== undefined) throw new OptbenchError(`problem ${problemDef.name}: ${impossible}`);
   const resolved: ResolvedTrialSpec = {
-    problem: { name: problemDef.name, params: resolveProblemOptions(problemDef, spec.problem.params) },
+    problem: { name: problemDef.name, params: problemParams },
     seed: spec.seed,
     optimizer: { name: optimizerDef.name, params: optimizerParams },
     schedule: { name: scheduleDef.name, params: scheduleParams },
