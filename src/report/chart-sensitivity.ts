@@ -106,13 +106,18 @@ function lrAxis(lrs: readonly number[]): { domain: [number, number]; values: num
 }
 
 /**
- * Height in decades of the diverged strip above the data: enough pixels for the "diverged" label and a row of
- * crosses per optimizer (about 8 px each, at most 2/7 of the panel), at least one decade. `data` is the decades
- * the data part spans.
+ * The diverged strip above the data, laid out in pixels: a row of crosses per optimizer (8 px apart, closer when
+ * the strip would pass 2/7 of the panel) under a row for the "diverged" label. Returns the strip's height in
+ * decades (at least one) and each optimizer's cross height in decades above the top of the data.
+ * `data`: the decades the data part of the axis spans; `height`: the panel's height in pixels.
  */
-function stripDecades(data: number, height: number, optimizers: number): number {
-  const px = Math.min((2 * height) / 7, Math.max(24, 18 + 8 * optimizers));
-  return Math.max(1, (data * px) / (height - px));
+function stripLayout(data: number, height: number, optimizers: number): { span: number; row: (i: number) => number } {
+  const [label, below] = [16, 6];
+  const want = Math.min((2 * height) / 7, label + below + 8 * optimizers);
+  const span = Math.max(1, (data * want) / (height - want));
+  const px = (height * span) / (data + span);
+  const gap = Math.min(8, (px - label - 2 * below) / Math.max(1, optimizers - 1));
+  return { span, row: (i) => (span * (below + gap * i)) / px };
 }
 
 /** The dashed rule at the top of the data and the "diverged" label, drawn once per panel from its 'strip' row. */
@@ -142,9 +147,9 @@ export function sensitivitySpec(results: Results, problem: string): TopLevelSpec
   const panel = schedules.length > 1 ? PANEL : { width: WIDTH, height: HEIGHT };
   // The diverged strip sits above the data; each optimizer gets its own height in it so crosses don't hide each other.
   const bottom = logDomain(lo, hi)[0];
-  const span = stripDecades(hi - Math.log10(bottom), panel.height, optimizers.length);
-  const top = anyDiverged ? 10 ** (hi + span) : logDomain(lo, hi)[1];
-  const stripY = (o: string): number => 10 ** (hi + span * (0.2 + (0.65 * optimizers.indexOf(o)) / Math.max(1, optimizers.length - 1)));
+  const strip = stripLayout(hi - Math.log10(bottom), panel.height, optimizers.length);
+  const top = anyDiverged ? 10 ** (hi + strip.span) : logDomain(lo, hi)[1];
+  const stripY = (o: string): number => 10 ** (hi + strip.row(optimizers.indexOf(o)));
   const diverged: Row[] = points.filter((p) => p.gap === null).map((p) => ({ ...p, role: 'diverged', gap: stripY(p.optimizer) }));
   const strips: Row[] = anyDiverged ? schedules.map((schedule) => ({ role: 'strip', schedule })) : [];
   const kinds = KINDS.filter((k) => points.some((p) => p.kind === k.kind));
@@ -164,9 +169,15 @@ export function sensitivitySpec(results: Results, problem: string): TopLevelSpec
       field: 'gap',
       type: 'quantitative' as const,
       scale: { type: 'log' as const, domain: [bottom, top], nice: false },
-      axis: { title: 'final gap f − f* (median over seeds)', values: decadeTicks(lo, hi), labelExpr: LOG_LABEL },
+      // Thinned from the top, so the dashed rule under the diverged strip has a label.
+      axis: { title: 'final gap f − f* (median over seeds)', values: decadeTicks(lo, hi, 9, 'hi'), labelExpr: LOG_LABEL },
     },
-    color: { field: 'optimizer', type: 'nominal' as const, scale: optimizerColors(optimizers), legend: { title: 'optimizer' } },
+    color: {
+      field: 'optimizer',
+      type: 'nominal' as const,
+      scale: optimizerColors(optimizers),
+      legend: optimizers.length === 0 ? null : { title: 'optimizer' },
+    },
   };
 
   return {
@@ -175,6 +186,8 @@ export function sensitivitySpec(results: Results, problem: string): TopLevelSpec
     config: { ...CONFIG, header: { title: null, labelFontSize: 12, labelFontWeight: 'bold', labelAnchor: 'start', labelPadding: 6 } },
     data: { values: [...finite, ...diverged, ...strips] },
     columns: COLUMNS,
+    // With a short last row, a shared x axis would hang under the empty cell; give every panel its own.
+    ...(schedules.length > COLUMNS && schedules.length % COLUMNS !== 0 ? { resolve: { axis: { x: 'independent' } } } : {}),
     facet: { field: 'schedule', type: 'nominal', sort: schedules, header: { labelExpr: "'schedule: ' + datum.value" } },
     spec: {
       ...panel,

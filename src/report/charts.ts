@@ -5,8 +5,9 @@ import { sensitivitySpec, sensitivityTitle } from './chart-sensitivity.ts';
 import { slug } from './format.ts';
 import { renderSvg } from './svg.ts';
 
-/** One rendered chart: its file name (no folder), its title, and the SVG text. */
+/** One rendered chart: the problem label it draws, its file name (no folder), its title, and the SVG text. */
 export interface ChartFile {
+  readonly problem: string;
   readonly file: string;
   readonly title: string;
   readonly svg: string;
@@ -23,10 +24,7 @@ function indexConfigs(results: Results): Map<string, ConfigSummary> {
   return byId;
 }
 
-/**
- * Slugs of the problem labels, made unique with "-2", "-3" … in suite order should two labels slug alike.
- * The slug is report.md's (format.ts), so the report finds its charts by the same name.
- */
+/** Slugs of the problem labels (format.ts), made unique with "-2", "-3" … in suite order should two labels slug alike. */
 function problemSlugs(labels: readonly string[]): string[] {
   const used = new Set<string>();
   return labels.map((label) => {
@@ -50,11 +48,13 @@ export async function renderCharts(results: Results): Promise<ChartFile[]> {
     const convergence = `convergence-${slugs[i]}`;
     const sensitivity = `lr-sensitivity-${slugs[i]}`;
     files.push({
+      problem,
       file: `${convergence}.svg`,
       title: convergenceTitle(problem),
       svg: await renderSvg(convergenceSpec(results, problem, configs), convergence),
     });
     files.push({
+      problem,
       file: `${sensitivity}.svg`,
       title: sensitivityTitle(problem),
       svg: await renderSvg(sensitivitySpec(results, problem), sensitivity),

@@ -44,12 +44,15 @@ export function logDomain(lo: number, hi: number, pad = 0.2): [number, number] {
   return [10 ** (lo - pad), 10 ** (hi + pad)];
 }
 
-/** Powers of ten 10^lo … 10^hi (lo, hi integer exponents), thinned to at most `max` ticks. */
-export function decadeTicks(lo: number, hi: number, max = 9): number[] {
+/**
+ * Powers of ten 10^lo … 10^hi (lo, hi integer exponents), thinned to at most `max` ticks; thinning keeps
+ * 10^lo, or 10^hi when `keep` is 'hi'.
+ */
+export function decadeTicks(lo: number, hi: number, max = 9, keep: 'lo' | 'hi' = 'lo'): number[] {
   const every = Math.max(1, Math.ceil((hi - lo + 1) / max));
   const out: number[] = [];
-  for (let e = lo; e <= hi; e += every) out.push(10 ** e);
-  return out;
+  for (let e = lo; e <= hi; e += every) out.push(keep === 'lo' ? 10 ** e : 10 ** (hi - (e - lo)));
+  return keep === 'lo' ? out : out.reverse();
 }
 
 /** Integer decade exponents [floor(log10 min), ceil(log10 max)] enclosing finite positive values; null if none. */

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { OptbenchError } from '../core/errors.ts';
 import { serializeResults } from '../results/serialize.ts';
 import type { Results } from '../results/types.ts';
-import { renderCharts } from './charts.ts';
 import { renderMarkdown } from './markdown.ts';
 
 const CHART_FILE = /^(convergence|lr-sensitivity)-.*\.svg$/;
@@ -34,6 +33,8 @@ export function ensureDir(dir: string): void {
  * the report sees its charts), each atomically; removes charts of problems no longer in the suite.
  */
 export async function writeReport(dir: string, results: Results): Promise<{ report: string; files: string[] }> {
+  // vega is large: load it only when a report is written.
+  const { renderCharts } = await import('./charts.ts');
   const charts = await renderCharts(results);
   const markdown = renderMarkdown(results, charts);
   const json = serializeResults(results);
