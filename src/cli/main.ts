@@ -3,7 +3,7 @@ import { didYouMean } from '../core/closest.ts';
 import { OptbenchError } from '../core/errors.ts';
 import { commands } from './commands/index.ts';
 import { EXIT } from './exit.ts';
-import { loadUserModule } from './load.ts';
+import { importFile } from '../core/import-file.ts';
 
 const COMMAND_NAMES = commands.map((c) => String(c.command).split(' ')[0]);
 
@@ -41,7 +41,7 @@ export async function main(argv: string[]): Promise<number> {
       global: true,
     })
     .middleware(async (args) => {
-      for (const file of (args.import as string[] | undefined) ?? []) await loadUserModule(file);
+      for (const file of (args.import as string[] | undefined) ?? []) await importFile(file);
     })
     .command(commands)
     .demandCommand(1, 'name a command (see optbench --help)')

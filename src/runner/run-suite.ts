@@ -26,6 +26,8 @@ export interface RunSuiteOptions {
   readonly workers?: number;
   /** Run only this shard's trials and write a shard file instead of the report. */
   readonly shard?: Shard;
+  /** Files loaded before the suite (the CLI's --import): worker threads load them too. */
+  readonly imports?: readonly string[];
   /** Skip the trials recorded in the journal of an interrupted run. */
   readonly resume?: boolean;
   /** Called once the plan is known, before any trial runs: total trials to run here, and how many the journal had. */
@@ -93,7 +95,7 @@ export async function runSuite(nameOrPath: string, options: RunSuiteOptions = {}
     const fresh = await execute(todo, {
       targets: suite.targets,
       workers: options.workers,
-      imports: usesOwnNames(suite) ? [file] : [],
+      imports: usesOwnNames(suite) ? [...(options.imports ?? []), file] : [],
       onResults: (chunk) => {
         journal.append(chunk);
         options.onResults?.(chunk);

@@ -14,6 +14,7 @@ interface Args {
   shard?: string;
   'shard-count'?: number;
   resume?: boolean;
+  import?: string[];
 }
 
 export const suiteCommand: CommandModule<object, Args> = {
@@ -48,6 +49,7 @@ export const suiteCommand: CommandModule<object, Args> = {
         workers,
         shard,
         resume: args.resume,
+        imports: args.import,
         onPlan: (suite, total, resumed) => {
           const what = `${suite.name}${suite.quick ? ' (quick)' : ''}${shard ? ` shard ${shard.index}/${shard.count}` : ''}`;
           if (resumed > 0 && !args.quiet) process.stderr.write(`optbench: resuming ${what}: ${resumed} trials already done\n`);
