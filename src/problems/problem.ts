@@ -33,6 +33,19 @@ export interface ProblemInstance {
   toJSON(): Record<string, unknown>;
 }
 
+/**
+ * A method's theoretically optimal hyperparameters on a problem, with the per-step contraction factor of
+ * f − f* they guarantee (worst case over initial points, asymptotically), for the report to set against the grid.
+ */
+export interface TheoryPoint {
+  /** Which family of sgd configurations it applies to. */
+  readonly method: 'gd' | 'heavy-ball' | 'nesterov';
+  readonly params: { readonly lr: number; readonly momentum: number };
+  /** ρ such that f_k − f* ≲ ρᵏ (f₀ − f*). */
+  readonly rate: number;
+  readonly source: string;
+}
+
 /** A seeded generator of problem instances with declared options. */
 export interface ProblemDef<S extends ParamSpecs = ParamSpecs> {
   readonly name: string;
@@ -41,6 +54,8 @@ export interface ProblemDef<S extends ParamSpecs = ParamSpecs> {
   readonly options: S;
   check?(options: Resolved<S>): string | undefined;
   create(seed: number, options: Resolved<S>): ProblemInstance;
+  /** Known optimal parameters of classical methods on this problem, where theory gives them. */
+  theory?(options: Resolved<S>): readonly TheoryPoint[];
 }
 
 export function defineProblem<const S extends ParamSpecs>(def: ProblemDef<S>): ProblemDef<S> {

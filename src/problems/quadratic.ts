@@ -19,6 +19,21 @@ export const quadratic = defineProblem({
     mu: num(1, '(0, 1e6]', 'smallest eigenvalue μ'),
     rotate: bool(true, 'random rotation of the eigenbasis (false: H is diagonal)'),
   },
+  theory: ({ kappa, mu }) => {
+    // L = κμ. Error contractions per step, squared for f − f* (a quadratic in the error).
+    const L = kappa * mu;
+    const root = Math.sqrt(kappa);
+    return [
+      { method: 'gd', params: { lr: 2 / (mu + L), momentum: 0 }, rate: ((kappa - 1) / (kappa + 1)) ** 2, source: 'α = 2/(μ+L), ρ = ((κ−1)/(κ+1))² (Polyak 1987, §1.4)' },
+      {
+        method: 'heavy-ball',
+        params: { lr: 4 / (Math.sqrt(L) + Math.sqrt(mu)) ** 2, momentum: ((root - 1) / (root + 1)) ** 2 },
+        rate: ((root - 1) / (root + 1)) ** 2,
+        source: 'α = 4/(√L+√μ)², β = ((√κ−1)/(√κ+1))², ρ = ((√κ−1)/(√κ+1))² (Polyak 1964)',
+      },
+      { method: 'nesterov', params: { lr: 1 / L, momentum: (root - 1) / (root + 1) }, rate: 1 - 1 / root, source: 'α = 1/L, β = (√κ−1)/(√κ+1), ρ = 1 − 1/√κ (Nesterov 2004, §2.2)' },
+    ];
+  },
   create(seed, options) {
     const { dim, kappa, mu, rotate } = options;
     const eig = Float64Array.from({ length: dim }, (_, i) => mu * kappa ** (dim === 1 ? 0 : i / (dim - 1)));

@@ -76,6 +76,8 @@ export interface TargetSummary {
 export interface ConfigSummary extends ConfigInfo {
   readonly runs: number;
   readonly diverged: number;
+  /** Median f₀ − f* over the runs; null where f* is unknown. */
+  readonly initialGap: number | null;
   /** Over the non-diverged runs; null when all diverged. */
   readonly finalLoss: Stats | null;
   readonly finalGap: Stats | null;

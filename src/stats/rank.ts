@@ -3,7 +3,8 @@ import type { ConfigSummary } from '../results/types.ts';
 /**
  * Orders configurations by the suite's BEST_RULE (src/suite/resolved.ts); negative when `a` ranks first.
  * 1. Fewer diverged runs first (so one that never diverged ranks before every one that did).
- * 2. Lower median final gap first; a null final gap (no non-diverged run with a gap) ranks last.
+ * 2. Lower median final gap first; a null final gap (no non-diverged run with a gap) ranks last. Gaps below
+ *    RESOLUTION × the initial gap count as equal: double precision cannot order them (f − f* is then rounding).
  * 3. On exactly equal medians: the one reaching a tighter target (higher target index with a reached run) first;
  *    at the same tightest target, fewer median steps to it first.
  * 4. Finally by configId, compared by UTF-16 code units (not localeCompare, which varies by machine).
@@ -11,8 +12,8 @@ import type { ConfigSummary } from '../results/types.ts';
 export function compareConfigs(a: ConfigSummary, b: ConfigSummary): number {
   if (a.diverged !== b.diverged) return a.diverged - b.diverged;
 
-  const gapA = a.finalGap?.median ?? null;
-  const gapB = b.finalGap?.median ?? null;
+  const gapA = resolved(a);
+  const gapB = resolved(b);
   if (gapA !== gapB) {
     if (gapA === null) return 1;
     if (gapB === null) return -1;
@@ -30,6 +31,15 @@ export function compareConfigs(a: ConfigSummary, b: ConfigSummary): number {
 
   if (a.configId === b.configId) return 0;
   return a.configId < b.configId ? -1 : 1;
+}
+
+/** Relative gaps below this are at double precision's resolution of f − f*. */
+export const RESOLUTION = 1e-14;
+
+function resolved(s: ConfigSummary): number | null {
+  const gap = s.finalGap?.median ?? null;
+  if (gap === null) return null;
+  return s.initialGap === null ? gap : Math.max(gap, RESOLUTION * s.initialGap);
 }
 
 /** Index of the tightest (last) target some run reached; −1 if none. */

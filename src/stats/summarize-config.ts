@@ -27,6 +27,7 @@ export function summarizeConfig(
     searched: info.searched,
     runs: trials.length,
     diverged: trials.length - kept.length,
+    initialGap: initialGap(trials),
     finalLoss: describe(present(kept, (t) => t.finalLoss)),
     finalGap: describe(finalGaps),
     validationLoss: describe(present(kept, (t) => t.validationLoss)),
@@ -35,6 +36,12 @@ export function summarizeConfig(
     targets: targets.map((epsilon, i) => summarizeTarget(epsilon, i, kept, trials.length)),
     curve: summarizeCurve(kept, curveLength),
   };
+}
+
+/** Median of f₀ − f* over the runs (the same for every configuration of a problem: the seeds fix f₀). */
+function initialGap(trials: readonly TrialResult[]): number | null {
+  const gaps = present(trials, (t) => (t.optimalLoss === null ? null : t.initialLoss - t.optimalLoss));
+  return gaps.length === 0 ? null : median(gaps);
 }
 
 /** The non-null values of one metric. */

@@ -7,7 +7,7 @@ export const DEFAULT_TARGETS = [1e-1, 1e-2, 1e-3, 1e-4, 1e-6] as const;
 
 /** The rule that picks each optimizer's best configuration; printed in the report. */
 export const BEST_RULE =
-  'fewest diverged seeds first (a configuration that never diverged beats any that did), then the lowest median final gap f − f* over the other seeds; ties broken by the tightest target reached, then by median steps to it';
+  'fewest diverged seeds first (a configuration that never diverged beats any that did), then the lowest median final gap f − f* over the other seeds (gaps below 1e-14 of the initial gap, the resolution of double precision, count as equal); ties broken by the tightest target reached, then by median steps to it';
 
 /** A suite after loading: every entry labelled, every default filled, every value checked. Plain JSON. */
 export interface ResolvedSuite {

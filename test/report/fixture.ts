@@ -45,6 +45,7 @@ function config(problem: string, optimizer: string, params: ParamValues, gap: nu
     searched: { optimizer: params, schedule: {} },
     runs: 3,
     diverged: gap === null ? 3 : diverged,
+    initialGap: 10,
     finalLoss: gap === null ? null : stats(gap + 1),
     finalGap: gap === null ? null : stats(gap),
     validationLoss: null,

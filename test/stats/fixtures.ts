@@ -63,7 +63,13 @@ function statsWithMedian(median: number): Stats {
  */
 export function summary(
   configId: string,
-  opts: { diverged?: number; gap: number | null; steps?: readonly (number | null)[]; labels?: Parameters<typeof configInfo>[1] },
+  opts: {
+    diverged?: number;
+    gap: number | null;
+    steps?: readonly (number | null)[];
+    labels?: Parameters<typeof configInfo>[1];
+    initialGap?: number | null;
+  },
 ): ConfigSummary {
   const epsilons = [1e-1, 1e-2, 1e-3];
   const steps = opts.steps ?? [null, null, null];
@@ -77,6 +83,7 @@ export function summary(
     ...configInfo(configId, opts.labels),
     runs: 3,
     diverged: opts.diverged ?? 0,
+    initialGap: opts.initialGap ?? null,
     finalLoss: null,
     finalGap: opts.gap === null ? null : statsWithMedian(opts.gap),
     validationLoss: null,

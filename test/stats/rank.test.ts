@@ -27,6 +27,15 @@ describe('compareConfigs', () => {
     expectBefore(summary('z', { diverged: 1, gap: 1 }), summary('a', { diverged: 1, gap: 2 }));
   });
 
+  it('2. counts gaps below 1e-14 of the initial gap as equal, so the tie-break decides', () => {
+    // initial gap 100: the floor is 1e-12; 0 and 5e-13 both sit below it, so the faster one (10 steps) wins.
+    const exact = summary('a', { gap: 0, steps: [1, 5, 40], initialGap: 100 });
+    const rounding = summary('z', { gap: 5e-13, steps: [1, 5, 10], initialGap: 100 });
+    expectBefore(rounding, exact);
+    // 2e-12 is above the floor: the smaller gap wins whatever the steps.
+    expectBefore(exact, summary('b', { gap: 2e-12, steps: [1, 1, 1], initialGap: 100 }));
+  });
+
   it('2. ranks the lower median final gap first', () => {
     expectBefore(summary('z', { gap: 0.5 }), summary('a', { gap: 0.6, steps: [1, 1, 1] }));
   });
