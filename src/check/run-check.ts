@@ -5,7 +5,8 @@ import { buildResults } from '../results/build.ts';
 import { parseResults } from '../results/parse.ts';
 import { serializeResults } from '../results/serialize.ts';
 import type { Results } from '../results/types.ts';
-import { writeReport } from '../report/write.ts';
+import { ensureDir, writeReport } from '../report/write.ts';
+import { withLock } from '../runner/lock.ts';
 import { execute } from '../runner/execute.ts';
 import { loadSuite } from '../runner/run-suite.ts';
 import { plan } from '../search/plan.ts';
@@ -58,6 +59,9 @@ export async function checkSuite(suite: string, options: { root?: string; update
     baseline === null
       ? { identical: false, changes: [], failed: false }
       : compareResults(baseline.results, fresh, resolved.check, identical);
-  if (options.update && !identical) await writeReport(dir, fresh);
+  if (options.update && !identical) {
+    ensureDir(dir);
+    await withLock(dir, () => writeReport(dir, fresh));
+  }
   return { suite, baseline: file, trials: trials.length, comparison: options.update ? { ...comparison, failed: false } : comparison, updated: options.update === true && !identical };
 }

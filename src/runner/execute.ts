@@ -12,6 +12,8 @@ export interface ExecuteOptions {
   readonly imports?: readonly string[];
   /** Called with each finished chunk of trials, in completion order (the journal and progress listen here). */
   readonly onResults?: (results: readonly TrialResult[]) => void;
+  /** Stops taking trials when aborted; chunks already reported stay reported. Then execute throws `signal.reason`. */
+  readonly signal?: AbortSignal;
 }
 
 export function defaultWorkers(): number {
@@ -33,6 +35,8 @@ export async function execute(trials: readonly PlannedTrial[], options: ExecuteO
     const results: TrialResult[] = [];
     const size = chunkSize(trials.length, 1);
     for (let start = 0; start < trials.length; start += size) {
+      await new Promise(setImmediate); // lets a signal handler run between chunks
+      if (options.signal?.aborted) throw options.signal.reason;
       const chunk = trials.slice(start, start + size).map((t) => runOne(t, options.targets));
       results.push(...chunk);
       options.onResults?.(chunk);
@@ -50,13 +54,17 @@ export async function execute(trials: readonly PlannedTrial[], options: ExecuteO
     for (let start = 0; start < trials.length; start += size) {
       const task: WorkerTask = { trials: trials.slice(start, start + size), targets: options.targets, imports: options.imports ?? [] };
       tasks.push(
-        pool.run(task).then((chunk: TrialResult[]) => {
+        pool.run(task, { signal: options.signal }).then((chunk: TrialResult[]) => {
           for (let i = 0; i < chunk.length; i++) results[start + i] = chunk[i];
-          options.onResults?.(chunk);
+          options.onResults?.(chunk); // even after an abort: a finished chunk is never lost
         }),
       );
     }
-    await Promise.all(tasks);
+    // allSettled: on an abort, wait for the running chunks to stop before the pool is destroyed.
+    const settled = await Promise.allSettled(tasks);
+    if (options.signal?.aborted) throw options.signal.reason;
+    const failed = settled.find((s) => s.status === 'rejected');
+    if (failed) throw (failed as PromiseRejectedResult).reason;
     return results;
   } finally {
     await pool.destroy();

@@ -5,7 +5,8 @@ import { OptbenchError } from '../core/errors.ts';
 import { VERSION } from '../core/version.ts';
 import { buildResults } from '../results/build.ts';
 import type { Results, TrialResult } from '../results/types.ts';
-import { writeReport } from '../report/write.ts';
+import { ensureDir, writeReport } from '../report/write.ts';
+import { withLock } from './lock.ts';
 import { plan } from '../search/plan.ts';
 import { planHash } from './run-suite.ts';
 import { parseShard, type ShardFile } from './shard-file.ts';
@@ -64,6 +65,8 @@ export async function mergeShards(paths: readonly string[], options: { out?: str
     throw new OptbenchError(`${missing.length} of ${planned.trials.length} trials missing${which}, e.g. ${ids}`);
   }
   const results = buildResults(first.suite, planned, planned.trials.map((t) => byId.get(t.id)!));
-  const { report } = await writeReport(options.out ?? dirname(files[0]), results);
+  const out = options.out ?? dirname(files[0]);
+  ensureDir(out);
+  const { report } = await withLock(out, () => writeReport(out, results));
   return { results, report };
 }

@@ -12,7 +12,9 @@ import { locateSuite } from '../suite/locate.ts';
 import { resolveSuite } from '../suite/resolve.ts';
 import type { ResolvedSuite } from '../suite/resolved.ts';
 import { execute } from './execute.ts';
+import { Interrupted } from './interrupted.ts';
 import { Journal } from './journal.ts';
+import { withLock } from './lock.ts';
 import { inShard, type Shard } from './shard.ts';
 import { makeShardFile, serializeShard, shardFileName } from './shard-file.ts';
 
@@ -34,6 +36,8 @@ export interface RunSuiteOptions {
   readonly onPlan?: (suite: ResolvedSuite, total: number, resumed: number) => void;
   /** Called with each finished chunk of trials. */
   readonly onResults?: (results: readonly TrialResult[]) => void;
+  /** Abort to stop (SIGINT/SIGTERM): finished trials stay in the journal and runSuite throws Interrupted. */
+  readonly signal?: AbortSignal;
 }
 
 export interface SuiteRun {
@@ -79,25 +83,33 @@ export async function runSuite(nameOrPath: string, options: RunSuiteOptions = {}
   const root = options.root ?? process.cwd();
   const { suite, file } = await loadSuiteFile(nameOrPath, { root, quick: options.quick });
   const planned = plan(suite);
+  const out = options.out ?? join(root, 'reports', suite.name);
+  ensureDir(out);
+  const lock = options.shard ? `.optbench-shard-${options.shard.index}-of-${options.shard.count}.lock` : undefined;
+  return withLock(out, () => runLocked(suite, file, planned, out, options), lock);
+}
+
+async function runLocked(suite: ResolvedSuite, file: string, planned: Plan, out: string, options: RunSuiteOptions): Promise<SuiteRun> {
   const hash = planHash(planned);
   const { shard } = options;
   const selected = shard ? planned.trials.filter((t) => inShard(t.id, shard)) : planned.trials;
-  const out = options.out ?? join(root, 'reports', suite.name);
-  ensureDir(out);
 
   const journalFile = join(out, shard ? `.journal-${shard.index}-of-${shard.count}.jsonl` : '.journal.jsonl');
   const done = options.resume ? Journal.read(journalFile, suite.name, hash) : new Map<string, TrialResult>();
   const kept = selected.filter((t) => done.has(t.id)).map((t) => done.get(t.id)!);
   const journal = Journal.open(journalFile, suite.name, hash, kept);
+  let saved = kept.length;
   try {
     const todo = selected.filter((t) => !done.has(t.id));
     options.onPlan?.(suite, todo.length, kept.length);
     const fresh = await execute(todo, {
       targets: suite.targets,
       workers: options.workers,
+      signal: options.signal,
       imports: usesOwnNames(suite) ? [...(options.imports ?? []), file] : [],
       onResults: (chunk) => {
         journal.append(chunk);
+        saved += chunk.length;
         options.onResults?.(chunk);
       },
     });
@@ -114,6 +126,9 @@ export async function runSuite(nameOrPath: string, options: RunSuiteOptions = {}
     }
     journal.remove();
     return { suite, results, written, ran: fresh.length, resumed: kept.length };
+  } catch (error) {
+    if (options.signal?.aborted) throw new Interrupted(String(options.signal.reason ?? 'abort'), saved);
+    throw error;
   } finally {
     journal.close();
   }

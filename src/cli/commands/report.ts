@@ -17,15 +17,18 @@ export const reportCommand: CommandModule<object, Args> = {
       .option('out', { type: 'string', describe: 'output directory (default: beside results.json)' }),
   async handler(args) {
     const { parseResults } = await import('../../results/parse.ts');
-    const { writeReport } = await import('../../report/write.ts');
+    const { ensureDir, writeReport } = await import('../../report/write.ts');
     let text: string;
     try {
       text = readFileSync(args.results, 'utf8');
     } catch (error) {
       throw new OptbenchError(`cannot read ${args.results}: ${(error as NodeJS.ErrnoException).code ?? error}`);
     }
+    const { withLock } = await import('../../runner/lock.ts');
     const results = parseResults(text, args.results);
-    const { report } = await writeReport(args.out ?? dirname(args.results), results);
+    const out = args.out ?? dirname(args.results);
+    ensureDir(out);
+    const { report } = await withLock(out, () => writeReport(out, results));
     process.stdout.write(`report: ${report}\n`);
   },
 };

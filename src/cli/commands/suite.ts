@@ -1,6 +1,8 @@
 import type { CommandModule } from 'yargs';
 import { relative } from 'node:path';
 import { OptbenchError } from '../../core/errors.ts';
+import { Interrupted } from '../../runner/interrupted.ts';
+import { EXIT } from '../exit.ts';
 import { fmt } from '../args.ts';
 import { printLeaderboard } from '../leaderboard.ts';
 import { progress } from '../progress.ts';
@@ -41,6 +43,11 @@ export const suiteCommand: CommandModule<object, Args> = {
     const shard = args.shard !== undefined ? parseShard(args.shard) : shardFromEnv(process.env, args['shard-count']);
     const bar = progress({ quiet: args.quiet });
     const started = process.hrtime.bigint();
+    // SIGINT/SIGTERM: stop taking trials; what finished is in the journal (see Interrupted below).
+    const stop = new AbortController();
+    const onSignal = (signal: NodeJS.Signals) => stop.abort(signal);
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
     let run;
     try {
       run = await runSuite(args.suite, {
@@ -56,9 +63,19 @@ export const suiteCommand: CommandModule<object, Args> = {
           bar.start(total, what);
         },
         onResults: (chunk) => bar.add(chunk.length),
+        signal: stop.signal,
       });
+    } catch (error) {
+      if (!(error instanceof Interrupted)) throw error;
+      bar.stop();
+      const again = ['optbench suite', args.suite, ...(args.out ? ['--out', args.out] : []), ...(args.shard ? ['--shard', args.shard] : []), ...(args.quick ? ['--quick'] : []), '--resume'];
+      process.stderr.write(`\noptbench: ${error.message}; ${error.saved} finished trials are saved. Continue with:\n  ${again.join(' ')}\n`);
+      process.exitCode = error.signal === 'SIGTERM' ? EXIT.sigterm : EXIT.sigint;
+      return;
     } finally {
       bar.stop();
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
     }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     if (run.results) printLeaderboard(run.results);
