@@ -2,6 +2,8 @@ import { canonical } from '../core/canonical.ts';
 import { OptbenchError } from '../core/errors.ts';
 import { shortHash } from '../core/hash.ts';
 import type { ParamValues } from '../core/params.ts';
+import { problems } from '../problems/index.ts';
+import { createProblem } from '../problems/problem.ts';
 import type { ConfigInfo, Labels } from '../results/types.ts';
 import type { ResolvedSuite } from '../suite/resolved.ts';
 import { type ResolvedTrialSpec, resolveTrialSpec } from '../train/spec.ts';
@@ -40,6 +42,18 @@ function joint(optimizer: Space, schedule: Space): Space {
   return out;
 }
 
+/** A minibatch size must fit the problem's training data; checked on the first seed's instance before anything runs. */
+function checkBatchSize(suite: ResolvedSuite, problem: ResolvedSuite['problems'][number], optimizer: string, batchSize: number): void {
+  const instance = createProblem(problems.get(problem.name), suite.seeds[0], problem.params);
+  const where = `suite ${suite.name}: ${problem.label} × ${optimizer}`;
+  if (instance.samples === undefined || instance.batchLossAndGrad === undefined) {
+    throw new OptbenchError(`${where}: problem ${problem.name} has no samples to batch; drop batchSize`);
+  }
+  if (batchSize > instance.samples) {
+    throw new OptbenchError(`${where}: batch size must be at most the ${instance.samples} training samples, got ${batchSize}`);
+  }
+}
+
 /**
  * Expands a suite into configurations and trials, in a fixed order: problem, optimizer, schedule,
  * configuration, seed. Every configuration runs on every seed (paired: for a seed, all of them see the
@@ -53,6 +67,7 @@ export function plan(suite: ResolvedSuite): Plan {
   const pointsFor = new Map<string, ParamValues[]>();
   for (const problem of suite.problems) {
     for (const optimizer of suite.optimizers) {
+      if (optimizer.batchSize !== null) checkBatchSize(suite, problem, optimizer.label, optimizer.batchSize);
       for (const schedule of suite.schedules) {
         const key = `${optimizer.label}\u0000${schedule.label}`;
         let points = pointsFor.get(key);
