@@ -1,9 +1,11 @@
 import { Registry } from '../core/registry.ts';
 import { constant } from './constant.ts';
 import { cosine } from './cosine.ts';
+import { cosineRestarts } from './cosine-restarts.ts';
 import { exponential } from './exponential.ts';
 import { inverseTime } from './inverse-time.ts';
 import { linear } from './linear.ts';
+import { oneCycle } from './one-cycle.ts';
 import { paramNorm } from './param-norm.ts';
 import { plateau } from './plateau.ts';
 import { polynomial } from './polynomial.ts';
@@ -19,6 +21,8 @@ export const builtinSchedules = {
   exponential,
   step,
   cosine,
+  'cosine-restarts': cosineRestarts,
+  'one-cycle': oneCycle,
   plateau,
   'param-norm': paramNorm,
   random,

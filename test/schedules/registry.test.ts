@@ -70,6 +70,8 @@ describe('the schedule registry', () => {
       'exponential',
       'step',
       'cosine',
+      'cosine-restarts',
+      'one-cycle',
       'plateau',
       'param-norm',
       'random',
