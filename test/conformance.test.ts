@@ -42,6 +42,29 @@ interface Tuning {
  *   steady state v ≈ g², so the step is ≈ γ·sign(g)): it does not converge but settles into an oscillation of
  *   amplitude ~γ around x*, a gap of order L·γ²·dim/2 ≈ 5e-3 for γ = 0.01, i.e. ~1e-4 of f₀ (measured: ≤ 1.3e-4
  *   over 40 seeds). The bound is therefore 1e-3, which still fails a stalled or diverging update.
+ * - adamw: γ = 0.02 as for adam (the same early ≈ γ·sign(g) steps). torch's default decoupled decay λ = 0.01 moves
+ *   the end point by design: the step vanishes where m̂/(√v̂ + ε) = −λθ, i.e. g ≈ −λθ√v̂, and v̂ still remembers the
+ *   early large gradients after 2000 steps (β₂²⁰⁰⁰ ≈ 0.14). Measured ≤ 1.2e-5 over 200 seeds (with weight_decay = 0,
+ *   ≤ 1e-9 over 40, as adam), so the bound is 1e-4.
+ * - adamax: steps are ≈ γ·m̂/u ≤ γ per coordinate early on, so γ = 0.05 crosses the ≈ 1.4 distance in ~30 steps;
+ *   late on u (a decaying maximum, u ≥ |g|) makes it gradient descent at a per-coordinate rate γ/u ≤ γ/|g|.
+ *   Measured ≤ 2e-23 over 200 seeds: bound 1e-6.
+ * - nadam: γ = 0.01. Like adam it ends in bursts once v̂ forgets the early gradients and g/√v̂ climbs back to O(1);
+ *   with its weak early momentum (μₜ ≈ 0.45 → 0.58 over 2000 steps at ψ = 4e-3) they reach higher: measured
+ *   ≤ 3.1e-5 over 1000 seeds at γ = 0.01, ≤ 6.5e-5 over 40 at γ = 0.02, 8e-4 at γ = 0.005 (too slow). Bound 1e-4.
+ * - radam: γ = 0.05. Its first five steps are un-adapted momentum steps γ·m̂ (ρₜ ≤ 5), stable as γL = 0.5 < 2;
+ *   then Adam-like steps scaled by the rectifier rₜ, ≈ 0.03 at t = 6 and rising towards 1 (a built-in warmup).
+ *   Measured ≤ 6e-16 over 200 seeds at γ = 0.02 and ≤ 6e-32 at 0.05: bound 1e-6.
+ * - adadelta: at a constant rate it cannot converge here. In a stationary regime u ≈ Δ² and v ≈ g², and
+ *   r = √(u + ε)/√(v + ε) = |Δ|/|g| solves r² = (r²g² + ε)/(g² + ε) only at r = 1: late steps are γ·g, gradient
+ *   descent at rate γ, stable only for γ < 2/L = 0.2. But its first step is ≈ √(ε/(1−ρ)) ≈ 3e-3 and later ones grow
+ *   like √(ε(1 + (1−ρ)t)), so 2000 steps travel only ≈ 19γ: at γ ≤ 0.2 the worst seeds stall (5e-2 at 0.2). At
+ *   γ = 0.5 it arrives within ~900 steps and then drifts slowly up from its best (measured ≤ 8.3e-4 over 1000
+ *   seeds; 3.5e-3 over 100 at torch's γ = 1). The bound is 1e-2, which still fails a stalled or diverging update.
+ * - lion: every coordinate moves by exactly γ per step (sign), plus the tiny decoupled decay (λ = 1e-3, whose
+ *   implicit box constraint |θᵢ| ≤ 1/λ is far away). γ = 0.003 travels 6 units in 2000 steps (γ = 0.001 stalls at
+ *   1e-1), then oscillates a few γ around x*: a gap of order L·(kγ)²·dim/2 ≈ 5e-4·k², ~1e-5·k² of f₀ (measured
+ *   ≤ 3.6e-5 over 1000 seeds). As for rmsprop the bound is 1e-3.
  * Unknown optimizers (registered by users or added later) get γ = 0.01 = 0.1/L, safe for gradient-descent-like
  * rules, and a loose 1e-3: add a row here when adding an optimizer (a test below insists on it for built-ins).
  */
@@ -52,6 +75,12 @@ const tuning: Readonly<Record<string, Tuning>> = {
   adagrad: { lr: 0.5, gapRatio: 1e-6 },
   adam: { lr: 0.02, gapRatio: 1e-6 },
   rmsprop: { lr: 0.01, gapRatio: 1e-3 },
+  adamw: { lr: 0.02, gapRatio: 1e-4 },
+  adamax: { lr: 0.05, gapRatio: 1e-6 },
+  nadam: { lr: 0.01, gapRatio: 1e-4 },
+  radam: { lr: 0.05, gapRatio: 1e-6 },
+  adadelta: { lr: 0.5, gapRatio: 1e-2 },
+  lion: { lr: 0.003, gapRatio: 1e-3 },
 };
 const fallback: Tuning = { lr: 0.1 / L, gapRatio: 1e-3 };
 

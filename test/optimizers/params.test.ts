@@ -161,7 +161,20 @@ describe.each(Object.values(builtinOptimizers) as OptimizerDef[])('every built-i
 
 describe('the optimizer registry', () => {
   it('holds every built-in under its name', () => {
-    expect(optimizers.names().sort()).toEqual(['adagrad', 'adam', 'momentum', 'nesterov', 'rmsprop', 'sgd']);
+    expect(optimizers.names().sort()).toEqual([
+      'adadelta',
+      'adagrad',
+      'adam',
+      'adamax',
+      'adamw',
+      'lion',
+      'momentum',
+      'nadam',
+      'nesterov',
+      'radam',
+      'rmsprop',
+      'sgd',
+    ]);
     expect(optimizers.get('adam')).toBe(adam);
   });
 
