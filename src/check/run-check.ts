@@ -41,6 +41,16 @@ function readBaseline(file: string, suite: string): { text: string; results: Res
   return { text, results };
 }
 
+/** For --update: the baseline if there is a readable one of this suite; a missing or unreadable one is replaced. */
+function readableBaseline(file: string, suite: string): { text: string; results: Results } | null {
+  try {
+    return existsSync(file) ? readBaseline(file, suite) : null;
+  } catch (error) {
+    if (error instanceof OptbenchError) return null;
+    throw error;
+  }
+}
+
 /**
  * Reruns a suite (quick if its baseline was quick) and compares it with reports/<suite>/results.json;
  * with `update`, rewrites the baseline, report and charts instead of failing.
@@ -49,7 +59,7 @@ export async function checkSuite(suite: string, options: { root?: string; update
   const root = options.root ?? process.cwd();
   const dir = join(root, 'reports', suite);
   const file = join(dir, 'results.json');
-  const baseline = options.update && !existsSync(file) ? null : readBaseline(file, suite);
+  const baseline = options.update ? readableBaseline(file, suite) : readBaseline(file, suite);
   const resolved = await loadSuite(suite, { root, quick: baseline?.results.suite.quick ?? false });
   const planned = plan(resolved);
   const trials = await execute(planned.trials, { targets: resolved.targets });

@@ -99,6 +99,9 @@ export function renderMarkdown(results: Results, charts: readonly ChartLink[]): 
   out.push(whatRan(results), '');
   for (const problem of results.suite.problems) {
     out.push(`## ${problem.label}`, '');
+    if (results.reference[problem.label] === 'best loss found') {
+      out.push(`${problem.name} has no known optimum: f* here is, for each seed, the best loss any trial of this suite reached, so gaps and targets are relative to the best found, not to the truth.`, '');
+    }
     out.push(leaderboard(results, problem.label, byId), '');
     out.push(bySchedule(results, problem.label, byId), '');
     out.push('### Learning-rate sensitivity: median final gap by lr (best over the other hyperparameters)', '');

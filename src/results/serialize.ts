@@ -13,6 +13,7 @@ export function serializeResults(results: Results): string {
     '{',
     `  "schemaVersion": ${results.schemaVersion},`,
     `  "suite": ${indent(results.suite)},`,
+    `  "reference": ${JSON.stringify(results.reference)},`,
     `  "curveSteps": ${JSON.stringify(results.curveSteps)},`,
     `  "best": ${lines(results.best)},`,
     `  "bestBySchedule": ${lines(results.bestBySchedule)},`,

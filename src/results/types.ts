@@ -48,6 +48,12 @@ export interface TrialResult {
   readonly logGapArea: number | null;
   /** Gap f_k − f* at the suite's curve steps (log-spaced), to 4 significant digits; null after a divergence. */
   readonly curve: readonly (number | null)[];
+  /**
+   * The full loss curve, only for problems without a known optimum and only until the whole suite has run
+   * (journal and shard files carry it; results.json does not): the gaps are then measured against the best loss
+   * any trial reached on the same problem and seed.
+   */
+  readonly losses?: readonly (number | null)[];
 }
 
 /** Order statistics and moments of a sample (simple-statistics; quantiles by its `quantileSorted`). */
@@ -102,6 +108,8 @@ export interface Best {
 export interface Results {
   readonly schemaVersion: typeof SCHEMA_VERSION;
   readonly suite: ResolvedSuite;
+  /** Per problem label: f* is the problem's exact optimum, or the best loss any trial of the suite reached on that seed. */
+  readonly reference: Readonly<Record<string, 'exact optimum' | 'best loss found'>>;
   /** The steps at which curves are sampled, per problem label (they depend on the step budget). */
   readonly curveSteps: Readonly<Record<string, readonly number[]>>;
   readonly configs: readonly ConfigSummary[];

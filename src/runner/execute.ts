@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { availableParallelism } from 'node:os';
 import type { TrialResult } from '../results/types.ts';
 import type { PlannedTrial } from '../search/plan.ts';
@@ -49,6 +50,8 @@ export async function execute(trials: readonly PlannedTrial[], options: ExecuteO
   const pool = new Tinypool({ filename, minThreads: workers, maxThreads: workers, isolateWorkers: false });
   try {
     const size = chunkSize(trials.length, workers);
+    // tinypool adds (and keeps) one abort listener per task: expect that many, or Node warns of a leak past 10.
+    if (options.signal) setMaxListeners(10 + Math.ceil(trials.length / size), options.signal);
     const results: TrialResult[] = new Array(trials.length);
     const tasks: Promise<void>[] = [];
     for (let start = 0; start < trials.length; start += size) {

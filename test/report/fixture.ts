@@ -119,6 +119,7 @@ export function fixture(
       rule: BEST_RULE,
       check: { tolerance: 0.05, alpha: 0.05 },
     },
+    reference: Object.fromEntries(problems.map((p) => [p, 'exact optimum' as const])),
     curveSteps: Object.fromEntries(problems.map((p) => [p, STEPS])),
     configs: all.flat(),
     best: problems.flatMap((p, i) => best(p, all[i], schedules[0], false)),
