@@ -24,6 +24,27 @@ function unknownCommand(argv: readonly string[]): string | undefined {
 }
 
 /**
+ * yargs' "Unknown arguments: worker, foo" as one line that says which are options and suggests the closest
+ * option of the command (`--worker` → `--workers`); a stray word that is no option is named as such.
+ */
+function unknownArguments(text: string, argv: readonly string[], known: readonly string[]): string | undefined {
+  const m = /^Unknown arguments?: (.+)$/.exec(text);
+  if (!m) return undefined;
+  const names = m[1].split(', ');
+  const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  const flags = known.filter((k) => k !== 'version' && !/[A-Z]/.test(k)).map((k) => `--${k}`);
+  const parts = names
+    .filter((name) => !(/[A-Z]/.test(name) && names.includes(kebab(name)))) // yargs adds the camelCase twin of --a-b
+    .map((name) => {
+      const typed = argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`) || a === `-${name}`);
+      if (typed === undefined) return `unexpected argument "${name}"`;
+      const flag = typed.split('=')[0];
+      return `unknown option ${flag}${didYouMean(flag, flags)}`;
+    });
+  return `${parts.join('; ')}; see --help`;
+}
+
+/**
  * Runs the CLI on `argv` and returns the exit code: 0 success, 1 a failed check, 2 bad input or usage.
  * A user's mistake is one line on stderr; a stack trace only for a bug, or with --debug.
  */
@@ -56,7 +77,9 @@ export async function main(argv: string[]): Promise<number> {
       if (error !== undefined && error !== null && error.name !== 'YError') throw error;
       // Some yargs messages span lines ("Invalid values:\n  Argument: kind, Given: ..."); a user error is one line.
       const text = (message ?? error?.message ?? '').split('\n').map((line) => line.trim()).filter(Boolean).join(' ');
-      throw new OptbenchError(unknownCommand(argv) ?? text);
+      // getOptions() is public in yargs but missing from its types: the options of the command being parsed.
+      const options = Object.keys((cli as unknown as { getOptions(): { key: Record<string, unknown> } }).getOptions().key);
+      throw new OptbenchError(unknownCommand(argv) ?? unknownArguments(text, argv, options) ?? text);
     });
   try {
     await cli.parseAsync();

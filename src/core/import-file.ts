@@ -100,6 +100,7 @@ export async function importFile(file: string): Promise<Record<string, unknown>>
       const lines = message.split('\n').filter((l) => l.trim());
       throw new OptbenchError(`${file}: cannot load: ${(lines.find((l) => l.includes('ERROR:')) ?? lines[0] ?? message).trim()}`);
     }
-    throw error;
+    // Anything else was thrown by the user's own code while it loaded (a bad registration, a throw at top level).
+    throw new OptbenchError(`${file}: failed while loading: ${message.split('\n')[0]}`);
   }
 }

@@ -5,6 +5,7 @@ import { builtinOptimizers } from '../optimizers/index.ts';
 import { builtinProblems } from '../problems/index.ts';
 import { buildResults } from '../results/build.ts';
 import type { Results, TrialResult } from '../results/types.ts';
+import { backgroundRenderer, type ChartRenderer, inThread } from '../report/chart-renderer.ts';
 import { ensureDir, writeAtomic, writeReport } from '../report/write.ts';
 import { builtinSchedules } from '../schedules/index.ts';
 import { type Plan, plan } from '../search/plan.ts';
@@ -85,11 +86,24 @@ export async function runSuite(nameOrPath: string, options: RunSuiteOptions = {}
   const planned = plan(suite);
   const out = options.out ?? join(root, 'reports', suite.name);
   ensureDir(out);
-  const lock = options.shard ? `.optbench-shard-${options.shard.index}-of-${options.shard.count}.lock` : undefined;
-  return withLock(out, () => runLocked(suite, file, planned, out, options), lock);
+  // With several workers, vega loads on a thread of its own while the trials run.
+  const renderer = (options.workers ?? 1) > 1 && !options.shard ? backgroundRenderer() : inThread;
+  try {
+    const lock = options.shard ? `.optbench-shard-${options.shard.index}-of-${options.shard.count}.lock` : undefined;
+    return await withLock(out, () => runLocked(suite, file, planned, out, options, renderer), lock);
+  } finally {
+    await renderer.close();
+  }
 }
 
-async function runLocked(suite: ResolvedSuite, file: string, planned: Plan, out: string, options: RunSuiteOptions): Promise<SuiteRun> {
+async function runLocked(
+  suite: ResolvedSuite,
+  file: string,
+  planned: Plan,
+  out: string,
+  options: RunSuiteOptions,
+  renderer: ChartRenderer,
+): Promise<SuiteRun> {
   const hash = planHash(planned);
   const { shard } = options;
   const selected = shard ? planned.trials.filter((t) => inShard(t.id, shard)) : planned.trials;
@@ -122,7 +136,7 @@ async function runLocked(suite: ResolvedSuite, file: string, planned: Plan, out:
       writeAtomic(written, serializeShard(makeShardFile(suite, hash, shard, trials)));
     } else {
       results = buildResults(suite, planned, trials);
-      written = (await writeReport(out, results)).report;
+      written = (await writeReport(out, results, renderer)).report;
     }
     journal.remove();
     return { suite, results, written, ran: fresh.length, resumed: kept.length };

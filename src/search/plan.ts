@@ -54,6 +54,17 @@ function checkBatchSize(suite: ResolvedSuite, problem: ResolvedSuite['problems']
   }
 }
 
+/** The points in their order, each kept once (by canonical JSON, so 0 and −0 are one point). */
+function distinct(points: readonly ParamValues[]): ParamValues[] {
+  const seen = new Set<string>();
+  return points.filter((p) => {
+    const key = canonical(p);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /**
  * Expands a suite into configurations and trials, in a fixed order: problem, optimizer, schedule,
  * configuration, seed. Every configuration runs on every seed (paired: for a seed, all of them see the
@@ -77,6 +88,8 @@ export function plan(suite: ResolvedSuite): Plan {
             suite.search.kind === 'grid'
               ? gridPoints(space)
               : randomPoints(space, suite.search.samples, suite.search.seed ?? 0, `${optimizer.label}/${schedule.label}`);
+          // Random draws from lists or integer ranges repeat; a point drawn twice is one configuration, run once.
+          points = distinct(points);
           pointsFor.set(key, points);
         }
         for (const point of points) {

@@ -86,7 +86,8 @@ export function resolveSuite(name: string, where: string, def: unknown, options:
   const shrink = (n: number, by: number | undefined, factor: number) => (quick ? Math.min(n, by ?? Math.ceil(n / factor)) : n);
   steps = shrink(steps, q.steps, 5);
 
-  const search = suite.search ?? { kind: 'grid' as const };
+  // Only a field left out takes its default: null is a value of the wrong type, and is refused like one.
+  const search = suite.search === undefined ? { kind: 'grid' as const } : suite.search;
   if (!isRecord(search) || (search.kind !== 'grid' && search.kind !== 'random')) {
     fail(where, 'search', `must be { kind: "grid" } or { kind: "random", samples, seed? }, got ${show(search)}`);
   }
@@ -95,7 +96,7 @@ export function resolveSuite(name: string, where: string, def: unknown, options:
   if (search.kind === 'random') {
     onlyKeys(where, 'search', search, ['kind', 'samples', 'seed']);
     const samples = shrink(positiveInt(where, 'search.samples', search.samples, 1_000_000), q.samples, 4);
-    const seed = search.seed ?? 0;
+    const seed = search.seed === undefined ? 0 : search.seed;
     if (!Number.isSafeInteger(seed) || seed < 0) fail(where, 'search.seed', `must be a non-negative integer, got ${show(seed)}`);
     resolvedSearch = { kind: 'random', samples, seed };
   } else {
@@ -104,19 +105,22 @@ export function resolveSuite(name: string, where: string, def: unknown, options:
 
   const problemEntries = entries(where, 'problems', suite.problems, ['name', 'label', 'params', 'steps'], (n) => problems.get(n));
   const optimizerEntries = entries(where, 'optimizers', suite.optimizers, ['name', 'label', 'params', 'batchSize'], (n) => optimizers.get(n));
-  const scheduleEntries = entries(where, 'schedules', suite.schedules ?? ['constant'], ['name', 'label', 'params'], (n) => schedules.get(n));
+  const scheduleEntries = entries(where, 'schedules', suite.schedules === undefined ? ['constant'] : suite.schedules, ['name', 'label', 'params'], (n) => schedules.get(n));
   let seeds = seedList(where, suite.seeds);
   if (quick) seeds = seeds.slice(0, q.seeds ?? 2);
 
-  const check = isRecord(suite.check) ? suite.check : {};
+  if (suite.check !== undefined && !isRecord(suite.check)) fail(where, 'check', `must be { tolerance?, alpha? }, got ${show(suite.check)}`);
+  const check = suite.check ?? {};
   if (suite.check !== undefined) onlyKeys(where, 'check', suite.check as Record<string, unknown>, ['tolerance', 'alpha']);
+  if (suite.description !== undefined && typeof suite.description !== 'string') fail(where, 'description', `must be a string, got ${show(suite.description)}`);
 
   return {
     name,
-    description: typeof suite.description === 'string' ? suite.description : '',
+    description: suite.description ?? '',
     quick,
     problems: problemEntries.map((e, i) => {
       const def = problems.get(e.name);
+      if (e.params !== undefined && !isRecord(e.params)) fail(where, `problems[${i}].params`, `must be an object of options, got ${show(e.params)}`);
       let params;
       try {
         params = resolveProblemOptions(def, (e.params ?? {}) as Record<string, never>);

@@ -1,3 +1,4 @@
+import { canonical } from '../core/canonical.ts';
 import { didYouMean } from '../core/closest.ts';
 import { OptbenchError, show } from '../core/errors.ts';
 import { checkParam, inInterval, type ParamSpecs, type ParamValue } from '../core/params.ts';
@@ -67,6 +68,10 @@ export function checkSpace(where: string, field: string, owner: string, specs: P
     if (Array.isArray(value)) {
       if (value.length === 0) fail(where, at, 'an empty list');
       out[name] = value.map((v, i) => checked(where, `${at}[${i}]`, () => checkParam(owner, name, specs[name], v)));
+      // A value listed twice would be one configuration planned twice (canonical JSON: 0 and −0 are one value).
+      const keys = value.map((v) => canonical(v));
+      const twice = keys.findIndex((k, i) => keys.indexOf(k) !== i);
+      if (twice >= 0) fail(where, `${at}[${twice}]`, `${show(value[twice])} is listed twice`);
     } else if (isRecord(value)) {
       if (grid) fail(where, at, 'a distribution needs search: { kind: "random" }; a grid takes a list of values');
       out[name] = checkDistribution(where, at, owner, name, specs, value as unknown as Distribution);

@@ -3,7 +3,10 @@ import type { Stepper } from '../optimizers/optimizer.ts';
 import type { ProblemInstance } from '../problems/problem.ts';
 import type { Schedule } from '../schedules/schedule.ts';
 
-/** How a trial ended: it ran its budget, or it diverged after `atStep` updates. */
+/**
+ * How a trial ended: it ran its budget, or it diverged at step `atStep`: the loss after `atStep` updates was
+ * non-finite or above the limit, or the gradient taken there was unusable (see unusableGradient).
+ */
 export type TrialStatus = { status: 'ok' } | { status: 'diverged'; atStep: number };
 
 export interface Trajectory {
@@ -24,9 +27,26 @@ export interface TrainOptions {
   readonly batchRng: Rng;
 }
 
-/** A trial diverges when its loss is NaN/±Inf or exceeds 1e6 × the initial loss (for f₀ ≤ 0: f₀ + 1e6·max(|f₀|, 1)). */
+/**
+ * A trial diverges when its loss is NaN/±Inf or exceeds 1e6 × the initial loss (for f₀ ≤ 0: f₀ + 1e6·max(|f₀|, 1)),
+ * or when its gradient is unusable (unusableGradient).
+ */
 export function divergenceLimit(initialLoss: number): number {
   return initialLoss > 0 ? 1e6 * initialLoss : initialLoss + 1e6 * Math.max(Math.abs(initialLoss), 1);
+}
+
+/**
+ * Whether a gradient is unusable: an entry NaN or ±Inf, or so large that its square overflows (|g| > ~1.3e154).
+ * Such a gradient poisons every method: NaN spreads into the state and parameters, and an overflowing g² makes a
+ * second-moment estimate (Adam's v, RMSprop's, AdaGrad's sum) Inf, after which the step m/√v is 0 and the run
+ * silently freezes instead of failing. One pass over the gradient, allocation-free.
+ */
+export function unusableGradient(grad: Float64Array): boolean {
+  for (let i = 0; i < grad.length; i++) {
+    const g2 = grad[i] * grad[i];
+    if (!(g2 <= Number.MAX_VALUE)) return true; // NaN fails every comparison
+  }
+  return false;
 }
 
 /**
@@ -66,6 +86,7 @@ export function train(problem: ProblemInstance, stepper: Stepper, schedule: Sche
       problem.batchLossAndGrad!(params, grad, order, cursor, count);
       cursor += count;
     }
+    if (unusableGradient(grad)) return { outcome: { status: 'diverged', atStep: k }, losses: losses.slice(0, k + 1), params };
     stepper.step(params, grad, schedule.at(k, loss, params));
   }
   return { outcome: { status: 'ok' }, losses, params };

@@ -39,7 +39,9 @@ export const checkCommand: CommandModule<object, Args> = {
       }
       if (failed) process.stdout.write('\nIf the change is intended: optbench check --update, and commit the new reports.\n');
     }
-    if (process.env.GITHUB_ACTIONS === 'true') for (const check of checks) for (const line of annotations(check)) process.stdout.write(`${line}\n`);
+    // GitHub reads workflow commands on stdout and stderr; with --json, stdout holds nothing but the JSON document.
+    const commands = args.json ? process.stderr : process.stdout;
+    if (process.env.GITHUB_ACTIONS === 'true') for (const check of checks) for (const line of annotations(check)) commands.write(`${line}\n`);
     const summaryFile = process.env.GITHUB_STEP_SUMMARY;
     if (summaryFile) {
       const body = checks.map((c) => `### optbench check: ${headline(c)}\n\n${c.comparison.identical || c.updated ? '' : changeTable(c)}\n`).join('\n');

@@ -1,9 +1,9 @@
 import type { CommandModule } from 'yargs';
 import { relative } from 'node:path';
-import { OptbenchError } from '../../core/errors.ts';
+import { OptbenchError, show } from '../../core/errors.ts';
 import { Interrupted } from '../../runner/interrupted.ts';
 import { EXIT } from '../exit.ts';
-import { fmt } from '../args.ts';
+import { fmt, type NumericArg, numeric } from '../args.ts';
 import { printLeaderboard } from '../leaderboard.ts';
 import { progress } from '../progress.ts';
 
@@ -12,11 +12,16 @@ interface Args {
   out?: string;
   quick?: boolean;
   quiet?: boolean;
-  workers?: number;
+  workers?: NumericArg;
   shard?: string;
-  'shard-count'?: number;
+  'shard-count'?: NumericArg;
   resume?: boolean;
   import?: string[];
+}
+
+/** A word as a POSIX shell reads it back: as it is when plain, else in single quotes. */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 export const suiteCommand: CommandModule<object, Args> = {
@@ -27,9 +32,9 @@ export const suiteCommand: CommandModule<object, Args> = {
       .positional('suite', { type: 'string', demandOption: true, describe: 'suite name under suites/, or a path to a suite file' })
       .option('out', { type: 'string', describe: 'output directory (default: reports/<suite>)' })
       .option('quick', { type: 'boolean', describe: 'a reduced run (fewer seeds and steps) for smoke tests' })
-      .option('workers', { type: 'number', describe: 'worker threads (default: the number of cores); results are identical for any count' })
+      .option('workers', { coerce: numeric, requiresArg: true, describe: 'worker threads (default: the number of cores); results are identical for any count' })
       .option('shard', { type: 'string', describe: 'run shard i of n (e.g. 2/3) and write shard-i-of-n.json; combine with optbench merge' })
-      .option('shard-count', { type: 'number', describe: 'number of shards when the index comes from JOB_COMPLETION_INDEX' })
+      .option('shard-count', { coerce: numeric, requiresArg: true, describe: 'number of shards when the index comes from JOB_COMPLETION_INDEX' })
       .option('resume', { type: 'boolean', describe: 'skip the trials an interrupted run of the same suite already finished' })
       .option('quiet', { type: 'boolean', describe: 'no progress; print only the leaderboard and the report path' }),
   async handler(args) {
@@ -37,10 +42,14 @@ export const suiteCommand: CommandModule<object, Args> = {
     const { defaultWorkers } = await import('../../runner/execute.ts');
     const { parseShard, shardFromEnv } = await import('../../runner/shard.ts');
     const workers = args.workers ?? defaultWorkers();
-    if (!Number.isInteger(workers) || workers < 1 || workers > 1024) {
-      throw new OptbenchError(`--workers must be an integer in [1, 1024], got ${args.workers}`);
+    if (typeof workers !== 'number' || !Number.isInteger(workers) || workers < 1 || workers > 1024) {
+      throw new OptbenchError(`--workers must be an integer in [1, 1024], got ${show(args.workers)}`);
     }
-    const shard = args.shard !== undefined ? parseShard(args.shard) : shardFromEnv(process.env, args['shard-count']);
+    const shardCount = args['shard-count'];
+    if (shardCount !== undefined && (typeof shardCount !== 'number' || !Number.isInteger(shardCount) || shardCount < 1)) {
+      throw new OptbenchError(`--shard-count must be a positive integer, got ${show(shardCount)}`);
+    }
+    const shard = args.shard !== undefined ? parseShard(args.shard) : shardFromEnv(process.env, shardCount);
     const bar = progress({ quiet: args.quiet });
     const started = process.hrtime.bigint();
     // SIGINT/SIGTERM: stop taking trials; what finished is in the journal (see Interrupted below).
@@ -68,8 +77,17 @@ export const suiteCommand: CommandModule<object, Args> = {
     } catch (error) {
       if (!(error instanceof Interrupted)) throw error;
       bar.stop();
-      const again = ['optbench suite', args.suite, ...(args.out ? ['--out', args.out] : []), ...(args.shard ? ['--shard', args.shard] : []), ...(args.quick ? ['--quick'] : []), '--resume'];
-      process.stderr.write(`\noptbench: ${error.message}; ${error.saved} finished trials are saved. Continue with:\n  ${again.join(' ')}\n`);
+      // Everything that defines the plan and where it goes, so that the command finds the journal and its names.
+      const again = [
+        args.suite,
+        ...(args.import ?? []).flatMap((file) => ['--import', file]),
+        ...(args.out ? ['--out', args.out] : []),
+        ...(args.shard ? ['--shard', args.shard] : []),
+        ...(args['shard-count'] !== undefined ? ['--shard-count', String(args['shard-count'])] : []),
+        ...(args.quick ? ['--quick'] : []),
+        '--resume',
+      ];
+      process.stderr.write(`\noptbench: ${error.message}; ${error.saved} finished trials are saved. Continue with:\n  optbench suite ${again.map(shellWord).join(' ')}\n`);
       process.exitCode = error.signal === 'SIGTERM' ? EXIT.sigterm : EXIT.sigint;
       return;
     } finally {
