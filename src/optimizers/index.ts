@@ -1,9 +1,8 @@
 import { Registry } from '../core/registry.ts';
 import { adadelta } from './adadelta.ts';
 import { adagrad } from './adagrad.ts';
-import { adam } from './adam.ts';
+import { adam, adamw } from './adam.ts';
 import { adamax } from './adamax.ts';
-import { adamw } from './adamw.ts';
 import { lion } from './lion.ts';
 import { nadam } from './nadam.ts';
 import type { OptimizerDef } from './optimizer.ts';

@@ -50,11 +50,12 @@ export function preset<S extends ParamSpecs>(
   name: string,
   defaults: Partial<Resolved<S>>,
   description: string,
+  reference = base.reference,
 ): OptimizerDef<S> {
   const params = Object.fromEntries(
     Object.entries(base.params).map(([key, spec]) =>
       Object.hasOwn(defaults, key) ? [key, { ...spec, default: (defaults as ParamValues)[key] }] : [key, spec],
     ),
   ) as unknown as S;
-  return { ...base, name, description, params };
+  return { ...base, name, description, reference, params };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { adam } from '../../src/optimizers/adam.ts';
-import { adamw } from '../../src/optimizers/adamw.ts';
+import { adamw } from '../../src/optimizers/adam.ts';
 import { createOptimizer, resolveOptimizerParams } from '../../src/optimizers/optimizer.ts';
 import { expectVector, step } from './helpers.ts';
 
@@ -19,6 +19,7 @@ describe('adamw', () => {
       eps: 1e-8,
       weight_decay: 0.01,
       amsgrad: false,
+      decoupled_weight_decay: true,
     });
   });
 

@@ -30,7 +30,7 @@ describe('defaults match torch.optim', () => {
     [sgd, { lr: 1e-3, momentum: 0, dampening: 0, nesterov: false, weight_decay: 0 }],
     [adagrad, { lr: 0.01, lr_decay: 0, weight_decay: 0, initial_accumulator_value: 0, eps: 1e-10 }],
     [rmsprop, { lr: 0.01, alpha: 0.99, eps: 1e-8, weight_decay: 0, momentum: 0, centered: false }],
-    [adam, { lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8, weight_decay: 0, amsgrad: false }],
+    [adam, { lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8, weight_decay: 0, amsgrad: false, decoupled_weight_decay: false }],
   ].map(([def, expected]) => ({ def, expected })) as { def: OptimizerDef; expected: ParamValues }[])('$def.name', ({ def, expected }) => {
     expect(resolveOptimizerParams(def, {})).toEqual(expected);
   });
@@ -43,6 +43,7 @@ describe('defaults match torch.optim', () => {
       eps: 1e-8,
       weight_decay: 0,
       amsgrad: true,
+      decoupled_weight_decay: false,
     });
   });
 });
