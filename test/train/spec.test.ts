@@ -11,13 +11,13 @@ const bare: TrialSpec = {
 
 /**
  * The same trial with every default written out by hand: Adam's are torch.optim.Adam's (betas = (0.9, 0.999),
- * eps = 1e-8, weight_decay = 0, amsgrad = False); the quadratic's are its documented defaults (dim 10, κ 10,
+ * eps = 1e-8, weight_decay = 0, amsgrad = False, decoupled_weight_decay = False); the quadratic's are its documented defaults (dim 10, κ 10,
  * μ 1, rotated); the schedule defaults to a constant rate.
  */
 const explicit: TrialSpec = {
   problem: { name: 'quadratic', params: { dim: 10, kappa: 10, mu: 1, rotate: true } },
   seed: 1,
-  optimizer: { name: 'adam', params: { lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-8, weight_decay: 0, amsgrad: false } },
+  optimizer: { name: 'adam', params: { lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-8, weight_decay: 0, amsgrad: false, decoupled_weight_decay: false } },
   schedule: { name: 'constant', params: {} },
   steps: 100,
 };
