@@ -1,5 +1,5 @@
 import type { ParamSpecs, ParamValues } from '../core/params.ts';
-import { parseAssignment } from '../core/params.ts';
+import { parseAssignment, parseDecimal } from '../core/params.ts';
 
 /** `['beta1=0.95', 'amsgrad=true']` → `{ beta1: 0.95, amsgrad: true }`, typed by the declared specs. */
 export function parseAssignments(owner: string, items: readonly string[] | undefined, specs: ParamSpecs): ParamValues {
@@ -22,7 +22,7 @@ export type NumericArg = number | string;
 export function numeric(raw: unknown): NumericArg {
   if (typeof raw === 'number') return raw;
   const text = String(raw).trim(); // a repeated flag arrives as an array: "1,2" is then not a number
-  const value = text === '' ? NaN : Number(text);
+  const value = parseDecimal(text);
   return Number.isNaN(value) ? text : value;
 }
 

@@ -52,6 +52,8 @@ export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
   const cli = yargs(argv)
     .scriptName('optbench')
+    // Numbers are read by args.ts `numeric` (decimal only): yargs would take --lr 0x10 as 16.
+    .parserConfiguration({ 'parse-numbers': false, 'parse-positional-numbers': false })
     .usage('$0 <command> [options]\n\nBenchmark gradient optimizers and learning-rate schedules on seeded problems.')
     .option('debug', { type: 'boolean', describe: 'print stack traces of errors', global: true })
     .option('import', {

@@ -51,6 +51,22 @@ export type Resolved<S extends ParamSpecs> = {
   [K in keyof S]: S[K] extends { type: 'boolean' } ? boolean : S[K] extends { type: 'choice' } ? string : number;
 };
 
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * A number as people write one in a decimal: 3, -0.5, 1e-3, and Infinity/inf, -Infinity/-inf, NaN (which the
+ * validators then refuse by name). Anything else, hex (0x10), binary or an empty string, is NaN: `Number` would
+ * read 0x10 as 16 and " " as 0.
+ */
+export function parseDecimal(text: string): number {
+  const t = text.trim();
+  if (DECIMAL.test(t)) return Number(t);
+  const word = t.toLowerCase().replace(/^\+/, '');
+  if (word === 'infinity' || word === 'inf') return Infinity;
+  if (word === '-infinity' || word === '-inf') return -Infinity;
+  return NaN;
+}
+
 export function interval(text: string): Interval {
   const m = /^\s*([[(])\s*(-?inf|[-+0-9.e]+)\s*,\s*(-?inf|[-+0-9.e]+)\s*([\])])\s*$/.exec(text);
   if (!m) throw new Error(`bad interval ${text}`);
@@ -145,7 +161,7 @@ export function parseAssignment(owner: string, text: string, specs: ParamSpecs):
     throw new OptbenchError(`${owner}: ${name} must be true or false, got ${show(raw)}`);
   }
   if (spec.type === 'choice') return [name, raw];
-  const value = raw === '' ? NaN : Number(raw);
+  const value = parseDecimal(raw);
   if (Number.isNaN(value) && raw !== 'NaN') throw new OptbenchError(`${owner}: ${name} must be a number, got ${show(raw)}`);
   return [name, value];
 }

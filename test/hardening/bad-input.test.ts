@@ -136,6 +136,8 @@ const withoutOut: [string, string[], string[], ('both' | 'spawn')?][] = [
   ['NaN hyperparameter', [...RUN, '--hp', 'beta1=NaN'], ['adam: beta1 must be a finite number in [0, 1), got NaN'], 'both'],
   ['infinite learning rate', [...RUN, '--lr', 'Infinity'], ['adam: lr must be a finite number in (0, inf), got Infinity']],
   ['learning rate that overflows', [...RUN, '--lr', '1e400'], ['adam: lr must be a finite number in (0, inf), got Infinity']],
+  ['a hex learning rate (not read as 16)', [...RUN, '--lr', '0x10'], ['adam: lr must be a finite number in (0, inf), got "0x10"'], 'both'],
+  ['a hex hyperparameter', [...RUN, '--hp', 'beta1=0x0'], ['adam: beta1 must be a number, got "0x0"']],
   ['negative eps', [...RUN, '--hp', 'eps=-1'], ['adam: eps must be in [0, inf), got -1']],
   ['beta2 at the open end of [0, 1)', [...RUN, '--hp', 'beta2=1'], ['adam: beta2 must be in [0, 1), got 1']],
   ['a number for a boolean', [...RUN, '--hp', 'amsgrad=1'], ['adam: amsgrad must be true or false, got "1"']],
