@@ -1,4 +1,4 @@
-import yargs from 'yargs';
+import yargs from './yargs.ts';
 import { didYouMean } from '../core/closest.ts';
 import { OptbenchError } from '../core/errors.ts';
 import { commands } from './commands/index.ts';

@@ -1,5 +1,5 @@
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
+import { compile, vega } from './vega.ts';
 
 /**
  * Rendering a Vega-Lite spec to a static SVG string in Node, byte-identical across runs and machines,
