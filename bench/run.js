@@ -1,6 +1,10 @@
 // Micro-benchmarks of the hot paths (STYLE.md §7: measure before and after). Plain ESM over the compiled library:
 //   npm run bench   (= npm run build && node bench/run.js)
 // Wall-clock numbers are machine-dependent; they are printed, never written into compared files.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Bench, hrtimeNow } from 'tinybench';
 import { createOptimizer, createProblem, mseLossAndGrad, normal, optimizers, problems, rng } from '../dist/index.js';
 
@@ -112,3 +116,29 @@ console.log(`${bench.name} — Node ${process.version}, ${seconds.toFixed(1)} s`
 console.log(line(header));
 console.log(keys.map((k) => '─'.repeat(width[k])).join('  '));
 for (const r of rows) console.log(line(r));
+
+// Workload W1 end to end (issue 5): `optbench suite bench-w1` as a user runs it, node start-up, report and charts
+// included: 120 trials × 500 full-batch steps on linear regression n = 1000, d = 20. Target: ≤ 1.0 s with 2 workers.
+{
+  const W1_STEPS = 120 * 500;
+  const out = mkdtempSync(join(tmpdir(), 'optbench-w1-'));
+  const w1 = new Bench({ name: 'W1 end to end', iterations: 7, time: 0, warmupIterations: 1, warmupTime: 0, timestampProvider: hrtimeNow });
+  for (const workers of [1, 2]) {
+    w1.add(`optbench suite bench-w1 --workers ${workers}`, () => {
+      const run = spawnSync(process.execPath, ['bin/optbench.js', 'suite', 'bench-w1', '--workers', String(workers), '--out', out, '--quiet'], { encoding: 'utf8' });
+      if (run.status !== 0) throw new Error(run.stderr);
+    });
+  }
+  await w1.run();
+  rmSync(out, { recursive: true, force: true });
+  console.log(`\n${w1.name} (${W1_STEPS.toLocaleString('en-US')} steps; ${w1.tasks[0].result.latency?.samplesCount ?? 0} runs each)`);
+  for (const task of w1.tasks) {
+    const { latency, state } = task.result;
+    if (state !== 'completed') {
+      console.log(`${task.name}: ${state} ${task.result.error ?? ''}`);
+      continue;
+    }
+    const median = latency.p50 / 1000; // ms → s
+    console.log(`${task.name.padEnd(40)}  median ${median.toFixed(2)} s  (min ${(latency.min / 1000).toFixed(2)}, max ${(latency.max / 1000).toFixed(2)})  ${fmt(W1_STEPS / median)} steps/s`);
+  }
+}
