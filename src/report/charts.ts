@@ -2,12 +2,13 @@ import { OptbenchError } from '../core/errors.ts';
 import type { ConfigSummary, Results } from '../results/types.ts';
 import { convergenceSpec, convergenceTitle } from './chart-convergence.ts';
 import { sensitivitySpec, sensitivityTitle } from './chart-sensitivity.ts';
+import { crossProblemCharts } from './cross-problem-charts.ts';
 import { slug } from './format.ts';
 import { renderSvg } from './svg.ts';
 
-/** One rendered chart: the problem label it draws, its file name (no folder), its title, and the SVG text. */
+/** One rendered chart: the problem label it draws (null: the whole suite), its file name (no folder), its title, and the SVG text. */
 export interface ChartFile {
-  readonly problem: string;
+  readonly problem: string | null;
   readonly file: string;
   readonly title: string;
   readonly svg: string;
@@ -36,7 +37,8 @@ function problemSlugs(labels: readonly string[]): string[] {
 }
 
 /**
- * For each problem of the suite, in suite order: `convergence-<problem>.svg` and `lr-sensitivity-<problem>.svg`.
+ * For each problem of the suite, in suite order: `convergence-<problem>.svg` and `lr-sensitivity-<problem>.svg`;
+ * then, with two or more problems, `performance-profile.svg` and `ecdf.svg` (cross-problem-charts.ts).
  * The same results give the same bytes. Charts render one after another (Vega's SVG ids are global state).
  */
 export async function renderCharts(results: Results): Promise<ChartFile[]> {
@@ -60,5 +62,6 @@ export async function renderCharts(results: Results): Promise<ChartFile[]> {
       svg: await renderSvg(sensitivitySpec(results, problem), sensitivity),
     });
   }
+  files.push(...(await crossProblemCharts(results)));
   return files;
 }

@@ -1,11 +1,13 @@
 import type { ConfigSummary, Results } from '../results/types.ts';
+import { crossProblemSection } from './cross-problem.ts';
 import { num3, params, space, table } from './format.ts';
+import { problemStats } from './problem-stats.ts';
 import { sensitivityTable } from './sensitivity.ts';
 import { theorySection } from './theory.ts';
 
-/** A chart to link: the problem label it belongs to (matched exactly, never through its slug), file and title. */
+/** A chart to link: the problem label it belongs to (matched exactly, never through its slug; null: the whole suite), file and title. */
 export interface ChartLink {
-  readonly problem: string;
+  readonly problem: string | null;
   readonly file: string;
   readonly title: string;
 }
@@ -97,12 +99,15 @@ export function renderMarkdown(results: Results, charts: readonly ChartLink[]): 
   const out = [`# ${results.suite.name}: optbench report`, ''];
   if (results.suite.description) out.push(results.suite.description, '');
   out.push(whatRan(results), '');
+  const across = crossProblemSection(results, charts);
+  if (across !== '') out.push(across, '');
   for (const problem of results.suite.problems) {
     out.push(`## ${problem.label}`, '');
     if (results.reference[problem.label] === 'best loss found') {
       out.push(`${problem.name} has no known optimum: f* here is, for each seed, the best loss any trial of this suite reached, so gaps and targets are relative to the best found, not to the truth.`, '');
     }
     out.push(leaderboard(results, problem.label, byId), '');
+    out.push(problemStats(results, problem.label, byId), '');
     out.push(bySchedule(results, problem.label, byId), '');
     out.push('### Learning-rate sensitivity: median final gap by lr (best over the other hyperparameters)', '');
     out.push(sensitivityTable(results.configs.filter((c) => c.problem === problem.label)), '');

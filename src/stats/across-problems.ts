@@ -54,7 +54,11 @@ export function acrossProblems(results: Results): AcrossProblems {
   const art = problems.map((problem) =>
     optimizers.map((optimizer, s) => {
       const c = bestOf(results, byId, problem, optimizer);
-      if (c === undefined) return targets.map(() => Infinity);
+      if (c === undefined) {
+        // No configuration of this optimizer on the problem: every (target, seed) counts as not reached.
+        runtimes[s].push(...new Array<null>(targets.length * results.suite.seeds.length).fill(null));
+        return targets.map(() => Infinity);
+      }
       const own = trials.get(c.configId) ?? [];
       for (let i = 0; i < targets.length; i++) {
         for (const t of own) {

@@ -69,7 +69,7 @@ describe('report.md of the tiny suite', () => {
 
   it('separates every table from what precedes it by a blank line (GitHub renders adjacent tables as one)', () => {
     const found = tables(report);
-    expect(found).toHaveLength(6); // problems, optimizers, schedules; leaderboard, optimizer × schedule, sensitivity
+    expect(found).toHaveLength(8); // problems, optimizers, schedules; leaderboard, aRT, against the best, optimizer × schedule, sensitivity
     for (const t of found) {
       expect(t.before).toBe('');
       expect(t.rows[1]).toMatch(SEPARATOR);
