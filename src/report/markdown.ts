@@ -31,7 +31,10 @@ function whatRan(r: Results): string {
   const { suite } = r;
   const configCount = r.configs.length;
   const diverged = r.trials.filter((t) => t.status === 'diverged').length;
-  const search = suite.search.kind === 'grid' ? 'grid (every combination)' : `random, ${suite.search.samples} samples per optimizer × schedule, seed ${suite.search.seed}`;
+  const search =
+    suite.search.kind === 'grid'
+      ? 'grid (every combination)'
+      : `${suite.search.kind === 'sobol' ? 'Sobol (scrambled)' : 'random'}, ${suite.search.samples} samples per optimizer × schedule, seed ${suite.search.seed}`;
   return [
     '## What ran',
     '',

@@ -9,6 +9,7 @@ import type { ResolvedSuite } from '../suite/resolved.ts';
 import { type ResolvedTrialSpec, resolveTrialSpec } from '../train/spec.ts';
 import { gridPoints } from './grid.ts';
 import { randomPoints } from './random.ts';
+import { sobolPoints } from './sobol.ts';
 import type { Space } from './space.ts';
 
 /** One trial of a suite: its identity, configuration and resolved spec. Plain JSON. */
@@ -68,8 +69,8 @@ function distinct(points: readonly ParamValues[]): ParamValues[] {
 /**
  * Expands a suite into configurations and trials, in a fixed order: problem, optimizer, schedule,
  * configuration, seed. Every configuration runs on every seed (paired: for a seed, all of them see the
- * same instance and batch order). Random search draws its points per optimizer × schedule entry from the
- * search seed, so every problem gets the same points. Every spec is resolved here, so a bad combination
+ * same instance and batch order). Random and Sobol search draw their points per optimizer × schedule entry
+ * from the search seed, so every problem gets the same points. Every spec is resolved here, so a bad combination
  * fails before anything runs.
  */
 export function plan(suite: ResolvedSuite): Plan {
@@ -84,11 +85,14 @@ export function plan(suite: ResolvedSuite): Plan {
         let points = pointsFor.get(key);
         if (points === undefined) {
           const space = joint(optimizer.space, schedule.space);
+          const searchKey = `${optimizer.label}/${schedule.label}`;
           points =
             suite.search.kind === 'grid'
               ? gridPoints(space)
-              : randomPoints(space, suite.search.samples, suite.search.seed ?? 0, `${optimizer.label}/${schedule.label}`);
-          // Random draws from lists or integer ranges repeat; a point drawn twice is one configuration, run once.
+              : suite.search.kind === 'sobol'
+                ? sobolPoints(space, suite.search.samples, suite.search.seed ?? 0, searchKey)
+                : randomPoints(space, suite.search.samples, suite.search.seed ?? 0, searchKey);
+          // Random or Sobol points on lists or integer ranges repeat; a point met twice is one configuration, run once.
           points = distinct(points);
           pointsFor.set(key, points);
         }

@@ -25,7 +25,11 @@ export interface ScheduleEntry {
   readonly params?: Space;
 }
 
-export type SearchDef = { readonly kind: 'grid' } | { readonly kind: 'random'; readonly samples: number; readonly seed?: number };
+export type SearchDef =
+  | { readonly kind: 'grid' }
+  | { readonly kind: 'random'; readonly samples: number; readonly seed?: number }
+  /** Scrambled Sobol quasi-random points over the same spaces as random search; best with samples a power of two. */
+  | { readonly kind: 'sobol'; readonly samples: number; readonly seed?: number };
 
 /** How `optbench check` compares a fresh run with the checked-in results. */
 export interface CheckDef {
@@ -49,7 +53,7 @@ export interface SuiteDef {
   readonly budget: { readonly steps: number; readonly batchSize?: number };
   /** Precision targets ε: f − f* ≤ ε·(f₀ − f*). Default 1e-1, 1e-2, 1e-3, 1e-4, 1e-6. */
   readonly targets?: readonly number[];
-  /** What `--quick` reduces the suite to (default: 2 seeds, steps ÷ 5, random samples ÷ 4). */
+  /** What `--quick` reduces the suite to (default: 2 seeds, steps ÷ 5, random or Sobol samples ÷ 4). */
   readonly quick?: { readonly seeds?: number; readonly steps?: number; readonly samples?: number };
   readonly check?: CheckDef;
 }

@@ -88,17 +88,17 @@ export function resolveSuite(name: string, where: string, def: unknown, options:
 
   // Only a field left out takes its default: null is a value of the wrong type, and is refused like one.
   const search = suite.search === undefined ? { kind: 'grid' as const } : suite.search;
-  if (!isRecord(search) || (search.kind !== 'grid' && search.kind !== 'random')) {
-    fail(where, 'search', `must be { kind: "grid" } or { kind: "random", samples, seed? }, got ${show(search)}`);
+  if (!isRecord(search) || (search.kind !== 'grid' && search.kind !== 'random' && search.kind !== 'sobol')) {
+    fail(where, 'search', `must be { kind: "grid" }, { kind: "random", samples, seed? } or { kind: "sobol", samples, seed? }, got ${show(search)}`);
   }
   const grid = search.kind === 'grid';
   let resolvedSearch: ResolvedSuite['search'] = { kind: 'grid' };
-  if (search.kind === 'random') {
+  if (search.kind === 'random' || search.kind === 'sobol') {
     onlyKeys(where, 'search', search, ['kind', 'samples', 'seed']);
     const samples = shrink(positiveInt(where, 'search.samples', search.samples, 1_000_000), q.samples, 4);
     const seed = search.seed === undefined ? 0 : search.seed;
     if (!Number.isSafeInteger(seed) || seed < 0) fail(where, 'search.seed', `must be a non-negative integer, got ${show(seed)}`);
-    resolvedSearch = { kind: 'random', samples, seed };
+    resolvedSearch = { kind: search.kind, samples, seed };
   } else {
     onlyKeys(where, 'search', search, ['kind']);
   }

@@ -255,7 +255,7 @@ const MUTATIONS: Record<string, Mutation> = {
   steps: (def, pick) => ({ ...def, budget: { ...(def.budget as Entry), steps: [0, -1, 2.5, NaN, Infinity, '5', null, 1e8, true][pick % 9] } }),
   batchSize: (def, pick) => ({ ...def, budget: { ...(def.budget as Entry), batchSize: [0, -1, 1.5, NaN, 'x', null, true, 1e12][pick % 8] } }),
   targets: replace('targets', [[], [0], [1], [NaN], ['x'], 0.1, null, [0.5, -1], [0.5, Infinity]]),
-  search: replace('search', [{ kind: 'sobol' }, { kind: 'random' }, { kind: 'random', samples: 0 }, { kind: 'random', samples: 2, seed: -1 }, { kind: 'random', samples: 2, seed: 1.5 }, { kind: 'grid', extra: 1 }, 'grid', null, 5]),
+  search: replace('search', [{ kind: 'sobel' }, { kind: 'sobol' }, { kind: 'sobol', samples: 0 }, { kind: 'random' }, { kind: 'random', samples: 0 }, { kind: 'random', samples: 2, seed: -1 }, { kind: 'random', samples: 2, seed: 1.5 }, { kind: 'grid', extra: 1 }, 'grid', null, 5]),
   check: replace('check', [{ tolerance: 1 }, { alpha: -0.1 }, { tolerance: NaN }, { foo: 1 }, 5, null, 'x']),
   quick: replace('quick', [{ seeds: 0 }, { steps: 1.5 }, { foo: 1 }, 5, null, { samples: NaN }]),
   description: replace('description', [5, null, {}, true]),

@@ -136,7 +136,7 @@ describe('resolveSuite: errors name the file, the field and the value', () => {
       { ...base, problems: ['quadratic', { name: 'linear-regression', params: { n: 5, d: 5 } }] },
       `${FILE}: problems[1].params: problem linear-regression: n must be at least d + 1 = 6 for a unique optimum, got 5`,
     ],
-    ['a bad search kind', { ...base, search: { kind: 'sobol' } }, `${FILE}: search: must be { kind: "grid" } or { kind: "random", samples, seed? }`],
+    ['a bad search kind', { ...base, search: { kind: 'sobel' } }, `${FILE}: search: must be { kind: "grid" }, { kind: "random", samples, seed? }`],
     ['random search without samples', { ...base, search: { kind: 'random' } }, `${FILE}: search.samples: must be an integer`],
     [
       'a continuous distribution for an integer parameter',
