@@ -73,7 +73,7 @@ export function checkSpace(where: string, field: string, owner: string, specs: P
       const twice = keys.findIndex((k, i) => keys.indexOf(k) !== i);
       if (twice >= 0) fail(where, `${at}[${twice}]`, `${show(value[twice])} is listed twice`);
     } else if (isRecord(value)) {
-      if (grid) fail(where, at, 'a distribution needs search: { kind: "random" }; a grid takes a list of values');
+      if (grid) fail(where, at, 'a distribution needs a sampled search ({ kind: "random" } or { kind: "sobol" }); a grid takes a list of values');
       out[name] = checkDistribution(where, at, owner, name, specs, value as unknown as Distribution);
     } else {
       out[name] = checked(where, at, () => checkParam(owner, name, specs[name], value));

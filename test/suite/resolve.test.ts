@@ -103,7 +103,7 @@ describe('resolveSuite: errors name the file, the field and the value', () => {
     [
       'a distribution in a grid',
       { ...base, optimizers: [{ name: 'sgd', params: { lr: logUniform(1e-4, 1) } }] },
-      `${FILE}: optimizers[0].params.lr: a distribution needs search: { kind: "random" }; a grid takes a list of values`,
+      `${FILE}: optimizers[0].params.lr: a distribution needs a sampled search ({ kind: "random" } or { kind: "sobol" }); a grid takes a list of values`,
     ],
     ['an empty list', { ...base, optimizers: [{ name: 'sgd', params: { lr: [] } }] }, `${FILE}: optimizers[0].params.lr: an empty list`],
     ['no optimizers', { ...base, optimizers: [] }, `${FILE}: optimizers: must be a non-empty list, got []`],
