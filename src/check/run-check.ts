@@ -9,6 +9,7 @@ import { ensureDir, writeReport } from '../report/write.ts';
 import { withLock } from '../runner/lock.ts';
 import { execute } from '../runner/execute.ts';
 import { loadSuite } from '../runner/run-suite.ts';
+import { asStaged, runStages, stagedSearch } from '../runner/stages.ts';
 import { plan } from '../search/plan.ts';
 import { type Comparison, compareResults } from './compare.ts';
 
@@ -61,9 +62,19 @@ export async function checkSuite(suite: string, options: { root?: string; update
   const file = join(dir, 'results.json');
   const baseline = options.update ? readableBaseline(file, suite) : readBaseline(file, suite);
   const resolved = await loadSuite(suite, { root, quick: baseline?.results.suite.quick ?? false });
-  const planned = plan(resolved);
-  const trials = await execute(planned.trials, { targets: resolved.targets });
-  const fresh = buildResults(resolved, planned, trials);
+  const staged = asStaged(resolved);
+  let fresh: Results;
+  let trials: number;
+  if (staged) {
+    // A staged search reruns its stages: the promotions are decided from the fresh results.
+    const run = await runStages(resolved, stagedSearch(staged), new Map(), (todo) => execute(todo, { targets: resolved.targets }));
+    fresh = run.results;
+    trials = run.ran;
+  } else {
+    const planned = plan(resolved);
+    fresh = buildResults(resolved, planned, await execute(planned.trials, { targets: resolved.targets }));
+    trials = planned.trials.length;
+  }
   const identical = baseline !== null && serializeResults(fresh) === baseline.text;
   const comparison =
     baseline === null
@@ -73,5 +84,5 @@ export async function checkSuite(suite: string, options: { root?: string; update
     ensureDir(dir);
     await withLock(dir, () => writeReport(dir, fresh));
   }
-  return { suite, baseline: file, trials: trials.length, comparison: options.update ? { ...comparison, failed: false } : comparison, updated: options.update === true && !identical };
+  return { suite, baseline: file, trials, comparison: options.update ? { ...comparison, failed: false } : comparison, updated: options.update === true && !identical };
 }

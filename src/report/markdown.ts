@@ -1,8 +1,10 @@
 import type { ConfigSummary, Results } from '../results/types.ts';
+import { isStagedSearch } from '../suite/staged.ts';
 import { crossProblemSection } from './cross-problem.ts';
 import { num3, params, space, table } from './format.ts';
 import { problemStats } from './problem-stats.ts';
 import { sensitivityTable } from './sensitivity.ts';
+import { stagedSearchText, stagedSection } from './staged.ts';
 import { theorySection } from './theory.ts';
 
 /** A chart to link: the problem label it belongs to (matched exactly, never through its slug; null: the whole suite), file and title. */
@@ -31,8 +33,9 @@ function whatRan(r: Results): string {
   const { suite } = r;
   const configCount = r.configs.length;
   const diverged = r.trials.filter((t) => t.status === 'diverged').length;
-  const search =
-    suite.search.kind === 'grid'
+  const search = isStagedSearch(suite.search)
+    ? stagedSearchText(suite.search)
+    : suite.search.kind === 'grid'
       ? 'grid (every combination)'
       : `${suite.search.kind === 'sobol' ? 'Sobol (scrambled)' : 'random'}, ${suite.search.samples} samples per optimizer × schedule, seed ${suite.search.seed}`;
   return [
@@ -114,6 +117,8 @@ export function renderMarkdown(results: Results, charts: readonly ChartLink[]): 
     out.push(bySchedule(results, problem.label, byId), '');
     out.push('### Learning-rate sensitivity: median final gap by lr (best over the other hyperparameters)', '');
     out.push(sensitivityTable(results.configs.filter((c) => c.problem === problem.label)), '');
+    const staged = stagedSection(results, problem.label, byId);
+    if (staged !== '') out.push(staged, '');
     const theory = theorySection(results, problem.label);
     if (theory !== '') out.push(theory, '');
     for (const chart of charts.filter((c) => c.problem === problem.label)) out.push(`![${chart.title}](${chart.file})`, '');

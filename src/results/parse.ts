@@ -1,5 +1,6 @@
 import { OptbenchError } from '../core/errors.ts';
 import { isRecord } from '../suite/validate.ts';
+import { stagesShapeError } from './stages.ts';
 import { type Results, SCHEMA_VERSION } from './types.ts';
 
 /**
@@ -27,7 +28,7 @@ export function parseResults(text: string, file: string): Results {
   if (typeof (data.suite as Record<string, unknown>).name !== 'string') {
     throw new OptbenchError(`${file}: not an optbench results file (suite has no name)`);
   }
-  const bad = shapeError(data);
+  const bad = shapeError(data) ?? stagesShapeError(data.stages);
   if (bad !== undefined) throw new OptbenchError(`${file}: not an optbench results file (${bad})`);
   return data as unknown as Results;
 }

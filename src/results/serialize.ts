@@ -1,3 +1,4 @@
+import { serializeStages } from './stages.ts';
 import type { Results } from './types.ts';
 
 /**
@@ -18,6 +19,7 @@ export function serializeResults(results: Results): string {
     `  "best": ${lines(results.best)},`,
     `  "bestBySchedule": ${lines(results.bestBySchedule)},`,
     `  "configs": ${lines(results.configs)},`,
+    ...(results.stages === undefined ? [] : [`  "stages": ${serializeStages(results.stages)},`]),
     `  "trials": ${lines(results.trials)}`,
     '}',
     '',

@@ -1,6 +1,7 @@
 import type { ParamValues } from '../core/params.ts';
 import type { ResolvedSuite } from '../suite/resolved.ts';
 import type { ResolvedTrialSpec } from '../train/spec.ts';
+import type { Stages } from './stages.ts';
 
 /** Version of results.json (and shard files); bump when its shape changes, and say how in CHANGELOG. */
 export const SCHEMA_VERSION = 1;
@@ -116,4 +117,6 @@ export interface Results {
   readonly best: readonly Best[];
   readonly bestBySchedule: readonly Best[];
   readonly trials: readonly TrialResult[];
+  /** Staged searches only (halving, hyperband, tuning): what each stage ran and decided (src/results/stages.ts). */
+  readonly stages?: Stages;
 }

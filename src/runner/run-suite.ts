@@ -8,7 +8,7 @@ import type { Results, TrialResult } from '../results/types.ts';
 import { backgroundRenderer, type ChartRenderer, inThread } from '../report/chart-renderer.ts';
 import { ensureDir, writeAtomic, writeReport } from '../report/write.ts';
 import { builtinSchedules } from '../schedules/index.ts';
-import { type Plan, plan } from '../search/plan.ts';
+import { type Plan, type PlannedTrial, plan } from '../search/plan.ts';
 import { locateSuite } from '../suite/locate.ts';
 import { resolveSuite } from '../suite/resolve.ts';
 import type { ResolvedSuite } from '../suite/resolved.ts';
@@ -18,6 +18,7 @@ import { Journal } from './journal.ts';
 import { withLock } from './lock.ts';
 import { inShard, type Shard } from './shard.ts';
 import { makeShardFile, serializeShard, shardFileName } from './shard-file.ts';
+import { asStaged, runStages, shardRefusal, type StagedSearch, stagedSearch } from './stages.ts';
 
 export interface RunSuiteOptions {
   /** Where suites/ and reports/ live (default: the working directory). */
@@ -83,7 +84,10 @@ function usesOwnNames(suite: ResolvedSuite): boolean {
 export async function runSuite(nameOrPath: string, options: RunSuiteOptions = {}): Promise<SuiteRun> {
   const root = options.root ?? process.cwd();
   const { suite, file } = await loadSuiteFile(nameOrPath, { root, quick: options.quick });
-  const planned = plan(suite);
+  const staged = asStaged(suite);
+  if (staged && options.shard) throw shardRefusal(staged);
+  // A staged search (halving, hyperband, tuning) has no plan ahead of time: its stages are decided as it runs.
+  const planned = staged ? stagedSearch(staged) : plan(suite);
   const out = options.out ?? join(root, 'reports', suite.name);
   ensureDir(out);
   // With several workers, vega loads on a thread of its own while the trials run.
@@ -99,47 +103,58 @@ export async function runSuite(nameOrPath: string, options: RunSuiteOptions = {}
 async function runLocked(
   suite: ResolvedSuite,
   file: string,
-  planned: Plan,
+  planned: Plan | StagedSearch,
   out: string,
   options: RunSuiteOptions,
   renderer: ChartRenderer,
 ): Promise<SuiteRun> {
-  const hash = planHash(planned);
+  const staged = 'step' in planned ? planned : undefined;
+  const hash = staged ? staged.hash : planHash(planned as Plan);
   const { shard } = options;
-  const selected = shard ? planned.trials.filter((t) => inShard(t.id, shard)) : planned.trials;
+  const selected = staged ? [] : shard ? (planned as Plan).trials.filter((t) => inShard(t.id, shard)) : (planned as Plan).trials;
 
   const journalFile = join(out, shard ? `.journal-${shard.index}-of-${shard.count}.jsonl` : '.journal.jsonl');
   const done = options.resume ? Journal.read(journalFile, suite.name, hash) : new Map<string, TrialResult>();
-  const kept = selected.filter((t) => done.has(t.id)).map((t) => done.get(t.id)!);
+  const kept = staged ? [...done.values()] : selected.filter((t) => done.has(t.id)).map((t) => done.get(t.id)!);
   const journal = Journal.open(journalFile, suite.name, hash, kept);
   let saved = kept.length;
   try {
-    const todo = selected.filter((t) => !done.has(t.id));
-    options.onPlan?.(suite, todo.length, kept.length);
-    const fresh = await execute(todo, {
-      targets: suite.targets,
-      workers: options.workers,
-      signal: options.signal,
-      imports: usesOwnNames(suite) ? [...(options.imports ?? []), file] : [],
-      onResults: (chunk) => {
-        journal.append(chunk);
-        saved += chunk.length;
-        options.onResults?.(chunk);
-      },
-    });
-    const byId = new Map<string, TrialResult>([...kept, ...fresh].map((t) => [t.id, t]));
-    const trials = selected.map((t) => byId.get(t.id)!);
+    const run = (todo: readonly PlannedTrial[]) =>
+      execute(todo, {
+        targets: suite.targets,
+        workers: options.workers,
+        signal: options.signal,
+        imports: usesOwnNames(suite) ? [...(options.imports ?? []), file] : [],
+        onResults: (chunk) => {
+          journal.append(chunk);
+          saved += chunk.length;
+          options.onResults?.(chunk);
+        },
+      });
     let written: string;
     let results: Results | undefined;
-    if (shard) {
-      written = join(out, shardFileName(shard));
-      writeAtomic(written, serializeShard(makeShardFile(suite, hash, shard, trials)));
-    } else {
-      results = buildResults(suite, planned, trials);
+    let ran: number;
+    if (staged) {
+      options.onPlan?.(suite, Math.max(0, staged.total - kept.length), kept.length);
+      ({ results, ran } = await runStages(suite, staged, done, run));
       written = (await writeReport(out, results, renderer)).report;
+    } else {
+      const todo = selected.filter((t) => !done.has(t.id));
+      options.onPlan?.(suite, todo.length, kept.length);
+      const fresh = await run(todo);
+      ran = fresh.length;
+      const byId = new Map<string, TrialResult>([...kept, ...fresh].map((t) => [t.id, t]));
+      const trials = selected.map((t) => byId.get(t.id)!);
+      if (shard) {
+        written = join(out, shardFileName(shard));
+        writeAtomic(written, serializeShard(makeShardFile(suite, hash, shard, trials)));
+      } else {
+        results = buildResults(suite, planned as Plan, trials);
+        written = (await writeReport(out, results, renderer)).report;
+      }
     }
     journal.remove();
-    return { suite, results, written, ran: fresh.length, resumed: kept.length };
+    return { suite, results, written, ran, resumed: kept.length };
   } catch (error) {
     if (options.signal?.aborted) throw new Interrupted(String(options.signal.reason ?? 'abort'), saved);
     throw error;

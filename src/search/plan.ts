@@ -6,6 +6,7 @@ import { problems } from '../problems/index.ts';
 import { createProblem } from '../problems/problem.ts';
 import type { ConfigInfo, Labels } from '../results/types.ts';
 import type { ResolvedSuite } from '../suite/resolved.ts';
+import { isStagedSearch } from '../suite/staged.ts';
 import { type ResolvedTrialSpec, resolveTrialSpec } from '../train/spec.ts';
 import { gridPoints } from './grid.ts';
 import { randomPoints } from './random.ts';
@@ -36,7 +37,7 @@ function split(point: ParamValues): { optimizer: ParamValues; schedule: ParamVal
 }
 
 /** The joint space of an optimizer entry and a schedule entry, keys prefixed o: and s: to keep them apart. */
-function joint(optimizer: Space, schedule: Space): Space {
+export function joint(optimizer: Space, schedule: Space): Space {
   const out: Record<string, Space[string]> = {};
   for (const [k, v] of Object.entries(optimizer)) out[`o:${k}`] = v;
   for (const [k, v] of Object.entries(schedule)) out[`s:${k}`] = v;
@@ -44,7 +45,7 @@ function joint(optimizer: Space, schedule: Space): Space {
 }
 
 /** A minibatch size must fit the problem's training data; checked on the first seed's instance before anything runs. */
-function checkBatchSize(suite: ResolvedSuite, problem: ResolvedSuite['problems'][number], optimizer: string, batchSize: number): void {
+export function checkBatchSize(suite: ResolvedSuite, problem: ResolvedSuite['problems'][number], optimizer: string, batchSize: number): void {
   const instance = createProblem(problems.get(problem.name), suite.seeds[0], problem.params);
   const where = `suite ${suite.name}: ${problem.label} × ${optimizer}`;
   if (instance.samples === undefined || instance.batchLossAndGrad === undefined) {
@@ -56,7 +57,7 @@ function checkBatchSize(suite: ResolvedSuite, problem: ResolvedSuite['problems']
 }
 
 /** The points in their order, each kept once (by canonical JSON, so 0 and −0 are one point). */
-function distinct(points: readonly ParamValues[]): ParamValues[] {
+export function distinct(points: readonly ParamValues[]): ParamValues[] {
   const seen = new Set<string>();
   return points.filter((p) => {
     const key = canonical(p);
@@ -74,6 +75,9 @@ function distinct(points: readonly ParamValues[]): ParamValues[] {
  * fails before anything runs.
  */
 export function plan(suite: ResolvedSuite): Plan {
+  if (isStagedSearch(suite.search)) {
+    throw new OptbenchError(`suite ${suite.name}: a ${suite.search.kind} search runs in stages (src/runner/stages.ts); it has no plan to lay out ahead of time`);
+  }
   const configs: ConfigInfo[] = [];
   const trials: PlannedTrial[] = [];
   const pointsFor = new Map<string, ParamValues[]>();
@@ -97,33 +101,52 @@ export function plan(suite: ResolvedSuite): Plan {
           pointsFor.set(key, points);
         }
         for (const point of points) {
-          const searched = split(point);
-          const labels = { problem: problem.label, optimizer: optimizer.label, schedule: schedule.label };
-          const where = `suite ${suite.name}: ${labels.problem} × ${labels.optimizer} × ${labels.schedule} ${canonical(point)}`;
-          let base: ResolvedTrialSpec;
-          try {
-            base = resolveTrialSpec({
-              problem: { name: problem.name, params: problem.params },
-              seed: 0,
-              optimizer: { name: optimizer.name, params: searched.optimizer },
-              schedule: { name: schedule.name, params: searched.schedule },
-              steps: problem.steps,
-              batchSize: optimizer.batchSize ?? undefined,
-            });
-          } catch (error) {
-            if (error instanceof OptbenchError) throw new OptbenchError(`${where}: ${error.message}`);
-            throw error;
-          }
-          const { seed: _seed, ...spec } = base;
-          const configId = shortHash(canonical({ labels, spec }));
-          configs.push({ configId, ...labels, spec, searched });
-          for (const seed of suite.seeds) {
-            const trialSpec = { ...base, seed };
-            trials.push({ id: shortHash(canonical({ labels, spec: trialSpec })), configId, seed, ...labels, spec: trialSpec });
-          }
+          const planned = planConfig(suite, { problem, optimizer, schedule }, point, problem.steps, suite.seeds);
+          configs.push(planned.config);
+          trials.push(...planned.trials);
         }
       }
     }
   }
   return { configs, trials };
+}
+
+/** The problem, optimizer and schedule entries a configuration comes from. */
+export interface Entries {
+  readonly problem: ResolvedSuite['problems'][number];
+  readonly optimizer: ResolvedSuite['optimizers'][number];
+  readonly schedule: ResolvedSuite['schedules'][number];
+}
+
+/**
+ * One configuration: a point of the joint space (keys o: and s:) run for `steps` steps, and its trial on each seed.
+ * Its configId hashes the labels and the spec without its seed; each trial's id hashes the spec with its seed (so the
+ * step budget is part of both). Throws an OptbenchError naming the entries and the point if the spec is invalid.
+ */
+export function planConfig(suite: ResolvedSuite, entries: Entries, point: ParamValues, steps: number, seeds: readonly number[]): { config: ConfigInfo; trials: PlannedTrial[] } {
+  const { problem, optimizer, schedule } = entries;
+  const searched = split(point);
+  const labels = { problem: problem.label, optimizer: optimizer.label, schedule: schedule.label };
+  const where = `suite ${suite.name}: ${labels.problem} × ${labels.optimizer} × ${labels.schedule} ${canonical(point)}`;
+  let base: ResolvedTrialSpec;
+  try {
+    base = resolveTrialSpec({
+      problem: { name: problem.name, params: problem.params },
+      seed: 0,
+      optimizer: { name: optimizer.name, params: searched.optimizer },
+      schedule: { name: schedule.name, params: searched.schedule },
+      steps,
+      batchSize: optimizer.batchSize ?? undefined,
+    });
+  } catch (error) {
+    if (error instanceof OptbenchError) throw new OptbenchError(`${where}: ${error.message}`);
+    throw error;
+  }
+  const { seed: _seed, ...spec } = base;
+  const configId = shortHash(canonical({ labels, spec }));
+  const trials = seeds.map((seed): PlannedTrial => {
+    const trialSpec = { ...base, seed };
+    return { id: shortHash(canonical({ labels, spec: trialSpec })), configId, seed, ...labels, spec: trialSpec };
+  });
+  return { config: { configId, ...labels, spec, searched }, trials };
 }

@@ -1,5 +1,6 @@
 import type { ParamValue } from '../core/params.ts';
 import type { Space } from '../search/space.ts';
+import type { StagedSearchDef } from './staged.ts';
 
 /** A problem of a suite: a registered name with options; `label` names it in reports. */
 export interface ProblemEntry {
@@ -46,8 +47,8 @@ export interface SuiteDef {
   readonly optimizers: readonly (string | OptimizerEntry)[];
   /** Default: the constant schedule. */
   readonly schedules?: readonly (string | ScheduleEntry)[];
-  /** Default: grid. */
-  readonly search?: SearchDef;
+  /** Default: grid. Halving, hyperband and tuning run in stages (src/suite/staged.ts). */
+  readonly search?: SearchDef | StagedSearchDef;
   /** A count (seeds 0 … n−1) or a list. */
   readonly seeds: number | readonly number[];
   readonly budget: { readonly steps: number; readonly batchSize?: number };

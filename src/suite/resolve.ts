@@ -5,6 +5,7 @@ import { resolveProblemOptions } from '../problems/problem.ts';
 import { schedules } from '../schedules/index.ts';
 import type { SuiteDef } from './define.ts';
 import { BEST_RULE, DEFAULT_TARGETS, type ResolvedSuite } from './resolved.ts';
+import { resolveStagedSearch, withTuningSeeds } from './staged.ts';
 import { checkSpace, fail, isRecord, onlyKeys, positiveInt } from './validate.ts';
 
 const SUITE_KEYS = ['description', 'problems', 'optimizers', 'schedules', 'search', 'seeds', 'budget', 'targets', 'quick', 'check'];
@@ -88,8 +89,9 @@ export function resolveSuite(name: string, where: string, def: unknown, options:
 
   // Only a field left out takes its default: null is a value of the wrong type, and is refused like one.
   const search = suite.search === undefined ? { kind: 'grid' as const } : suite.search;
-  if (!isRecord(search) || (search.kind !== 'grid' && search.kind !== 'random' && search.kind !== 'sobol')) {
-    fail(where, 'search', `must be { kind: "grid" }, { kind: "random", samples, seed? } or { kind: "sobol", samples, seed? }, got ${show(search)}`);
+  const staged = resolveStagedSearch(where, search, quick, (n) => shrink(n, q.samples, 4));
+  if (staged === undefined && (!isRecord(search) || (search.kind !== 'grid' && search.kind !== 'random' && search.kind !== 'sobol'))) {
+    fail(where, 'search', `must be { kind: "grid" }, { kind: "random", samples, seed? }, { kind: "sobol", samples, seed? }, { kind: "halving", samples, minSteps, eta? }, { kind: "hyperband", minSteps, eta? } or { kind: "tuning", samples, tuningSeeds? }, got ${show(search)}`);
   }
   const grid = search.kind === 'grid';
   let resolvedSearch: ResolvedSuite['search'] = { kind: 'grid' };
@@ -99,14 +101,17 @@ export function resolveSuite(name: string, where: string, def: unknown, options:
     const seed = search.seed === undefined ? 0 : search.seed;
     if (!Number.isSafeInteger(seed) || seed < 0) fail(where, 'search.seed', `must be a non-negative integer, got ${show(seed)}`);
     resolvedSearch = { kind: search.kind, samples, seed };
+  } else if (staged !== undefined) {
+    resolvedSearch = staged;
   } else {
-    onlyKeys(where, 'search', search, ['kind']);
+    onlyKeys(where, 'search', search as Record<string, unknown>, ['kind']);
   }
 
   const problemEntries = entries(where, 'problems', suite.problems, ['name', 'label', 'params', 'steps'], (n) => problems.get(n));
   const optimizerEntries = entries(where, 'optimizers', suite.optimizers, ['name', 'label', 'params', 'batchSize'], (n) => optimizers.get(n));
   const scheduleEntries = entries(where, 'schedules', suite.schedules === undefined ? ['constant'] : suite.schedules, ['name', 'label', 'params'], (n) => schedules.get(n));
   let seeds = seedList(where, suite.seeds);
+  if (staged !== undefined) resolvedSearch = withTuningSeeds(where, staged, seeds);
   if (quick) seeds = seeds.slice(0, q.seeds ?? 2);
 
   if (suite.check !== undefined && !isRecord(suite.check)) fail(where, 'check', `must be { tolerance?, alpha? }, got ${show(suite.check)}`);

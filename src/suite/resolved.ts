@@ -1,6 +1,7 @@
 import type { ParamValues } from '../core/params.ts';
 import type { Space } from '../search/space.ts';
 import type { SearchDef } from './define.ts';
+import type { ResolvedStagedSearch } from './staged.ts';
 
 /** Default precision targets ε, loosest first. */
 export const DEFAULT_TARGETS = [1e-1, 1e-2, 1e-3, 1e-4, 1e-6] as const;
@@ -17,7 +18,7 @@ export interface ResolvedSuite {
   readonly problems: readonly { readonly label: string; readonly name: string; readonly params: ParamValues; readonly steps: number }[];
   readonly optimizers: readonly { readonly label: string; readonly name: string; readonly space: Space; readonly batchSize: number | null }[];
   readonly schedules: readonly { readonly label: string; readonly name: string; readonly space: Space }[];
-  readonly search: SearchDef & { readonly seed?: number };
+  readonly search: (SearchDef & { readonly seed?: number }) | ResolvedStagedSearch;
   readonly seeds: readonly number[];
   readonly targets: readonly number[];
   readonly rule: string;
