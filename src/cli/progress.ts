@@ -3,11 +3,13 @@ import { SingleBar } from 'cli-progress';
 /** Progress of a run on stderr: a bar with rate and ETA on a terminal, a line every few seconds otherwise. */
 export interface Progress {
   start(total: number, label: string): void;
+  /** A new total (a staged search learns its own as it goes). */
+  retotal(total: number): void;
   add(count: number): void;
   stop(): void;
 }
 
-const quiet: Progress = { start() {}, add() {}, stop() {} };
+const quiet: Progress = { start() {}, retotal() {}, add() {}, stop() {} };
 
 function bar(): Progress {
   const b = new SingleBar({
@@ -21,6 +23,7 @@ function bar(): Progress {
   let done = 0;
   return {
     start: (total, label) => b.start(total, 0, { label, rate: '0' }),
+    retotal: (total) => b.setTotal(total),
     add(count) {
       done += count;
       const seconds = Math.max((Date.now() - started) / 1000, 1e-3);
@@ -41,6 +44,9 @@ function lines(): Progress {
       total = t;
       label = l;
       process.stderr.write(`${label}: ${total} trials\n`);
+    },
+    retotal(t) {
+      total = t;
     },
     add(count) {
       done += count;

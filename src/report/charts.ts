@@ -2,6 +2,7 @@ import { OptbenchError } from '../core/errors.ts';
 import type { ConfigSummary, Results } from '../results/types.ts';
 import { convergenceSpec, convergenceTitle } from './chart-convergence.ts';
 import { sensitivitySpec, sensitivityTitle } from './chart-sensitivity.ts';
+import { hasTuning, tuningSpec, tuningTitle } from './chart-tuning.ts';
 import { crossProblemCharts } from './cross-problem-charts.ts';
 import { slug } from './format.ts';
 import { renderSvg } from './svg.ts';
@@ -61,6 +62,10 @@ export async function renderCharts(results: Results): Promise<ChartFile[]> {
       title: sensitivityTitle(problem),
       svg: await renderSvg(sensitivitySpec(results, problem), sensitivity),
     });
+    if (hasTuning(results, problem)) {
+      const tuning = `tuning-budget-${slugs[i]}`;
+      files.push({ problem, file: `${tuning}.svg`, title: tuningTitle(problem), svg: await renderSvg(tuningSpec(results, problem, configs), tuning) });
+    }
   }
   files.push(...(await crossProblemCharts(results)));
   return files;

@@ -6,7 +6,7 @@ import type { Results } from '../results/types.ts';
 import { type ChartRenderer, inThread } from './chart-renderer.ts';
 import { renderMarkdown } from './markdown.ts';
 
-const CHART_FILE = /^(convergence|lr-sensitivity)-.*\.svg$|^(performance-profile|ecdf)\.svg$/;
+const CHART_FILE = /^(convergence|lr-sensitivity|tuning-budget)-.*\.svg$|^(performance-profile|ecdf)\.svg$/;
 
 /** Writes a file so that no reader ever sees half of it: a temporary file beside it, then a rename. */
 export function writeAtomic(path: string, text: string): void {

@@ -98,14 +98,14 @@ function decide(l: Ladder, rung: number, members: readonly number[], done: Reado
  * that has one. A stage with trials missing from `done` is returned to run; once all are done, the promotions are
  * decided (from `done` alone, so a resumed run decides exactly as an uninterrupted one) and the next stage follows.
  */
-export function ladderStep(search: LadderSearch, all: readonly Ladder[], done: ReadonlyMap<string, TrialResult>): StageStep {
+export function ladderStep(search: LadderSearch, all: readonly Ladder[], done: ReadonlyMap<string, TrialResult>, seeds: number): StageStep {
   let members = all.map((l) => l.plans[0].map((_, p) => p));
   const records: RungRecord[][] = all.map(() => []);
   const depth = Math.max(...all.map((l) => l.steps.length));
   for (let rung = 0; rung < depth; rung++) {
     const active = all.map((l, i) => i).filter((i) => rung < all[i].steps.length);
     const missing = active.flatMap((i) => rungTrials(all[i], rung, members[i])).filter((t) => !done.has(t.id));
-    if (missing.length > 0) return { kind: 'run', stage: rung, trials: missing };
+    if (missing.length > 0) return { kind: 'run', stage: rung, trials: missing, total: ladderTotal(all, seeds) };
     members = members.map((m, i) => {
       if (!active.includes(i)) return m;
       const { record, next } = decide(all[i], rung, m, done);
@@ -144,7 +144,7 @@ function finish(search: LadderSearch, all: readonly Ladder[], members: readonly 
 }
 
 /** Every trial a run of these ladders will run: Σ over ladders and rungs of n_i × seeds (promotions change which, not how many). */
-export function ladderTotal(all: readonly Ladder[], seeds: number): number {
+function ladderTotal(all: readonly Ladder[], seeds: number): number {
   let total = 0;
   for (const l of all) {
     let n = l.plans[0].length;

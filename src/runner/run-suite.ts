@@ -36,6 +36,8 @@ export interface RunSuiteOptions {
   readonly resume?: boolean;
   /** Called once the plan is known, before any trial runs: total trials to run here, and how many the journal had. */
   readonly onPlan?: (suite: ResolvedSuite, total: number, resumed: number) => void;
+  /** A staged search (halving, hyperband, tuning) learns how many trials it runs as it goes: called when that changes. */
+  readonly onTotal?: (total: number) => void;
   /** Called with each finished chunk of trials. */
   readonly onResults?: (results: readonly TrialResult[]) => void;
   /** Abort to stop (SIGINT/SIGTERM): finished trials stay in the journal and runSuite throws Interrupted. */
@@ -135,8 +137,14 @@ async function runLocked(
     let results: Results | undefined;
     let ran: number;
     if (staged) {
-      options.onPlan?.(suite, Math.max(0, staged.total - kept.length), kept.length);
-      ({ results, ran } = await runStages(suite, staged, done, run));
+      let planned = false;
+      const onTotal = (total: number) => {
+        if (planned) options.onTotal?.(total - kept.length);
+        else options.onPlan?.(suite, total - kept.length, kept.length);
+        planned = true;
+      };
+      ({ results, ran } = await runStages(suite, staged, done, run, onTotal));
+      if (!planned) options.onPlan?.(suite, 0, kept.length); // the journal held every trial
       written = (await writeReport(out, results, renderer)).report;
     } else {
       const todo = selected.filter((t) => !done.has(t.id));

@@ -7,5 +7,11 @@ import type { Plan, PlannedTrial } from '../search/plan.ts';
  * other stages and what the stages decided.
  */
 export type StageStep =
-  | { readonly kind: 'run'; readonly stage: number; readonly trials: readonly PlannedTrial[] }
+  | {
+      readonly kind: 'run';
+      readonly stage: number;
+      readonly trials: readonly PlannedTrial[];
+      /** Trials of the whole run as far as known (exact for halving and Hyperband; for tuning, at most this many until stage 1). */
+      readonly total: number;
+    }
   | { readonly kind: 'done'; readonly plan: Plan; readonly stagePlanned: readonly PlannedTrial[]; readonly stages: StagesHead };

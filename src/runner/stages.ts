@@ -6,9 +6,9 @@ import type { Results, TrialResult } from '../results/types.ts';
 import type { PlannedTrial } from '../search/plan.ts';
 import type { ResolvedSuite } from '../suite/resolved.ts';
 import { isStagedSearch, type ResolvedStagedSearch } from '../suite/staged.ts';
-import { ladderStep, ladders, ladderTotal } from './ladders.ts';
+import { ladderStep, ladders } from './ladders.ts';
 import type { StageStep } from './stage-step.ts';
-import { tunedEntries, tuningStep, tuningTotal } from './tuning-stages.ts';
+import { tunedEntries, tuningStep } from './tuning-stages.ts';
 
 /**
  * Staged execution: successive halving, Hyperband and the tuning-budget protocol run in stages, each stage's trials
@@ -19,8 +19,6 @@ import { tunedEntries, tuningStep, tuningTotal } from './tuning-stages.ts';
 export interface StagedSearch {
   /** The identity of the run for its journal: the search and the first stage's trial ids. */
   readonly hash: string;
-  /** Trials the whole run will take (for Hyperband and halving exactly; for tuning at most this many). */
-  readonly total: number;
   step(done: ReadonlyMap<string, TrialResult>): StageStep;
 }
 
@@ -35,19 +33,16 @@ export function asStaged(suite: ResolvedSuite): StagedSuite | undefined {
 export function stagedSearch(suite: StagedSuite): StagedSearch {
   const { search } = suite;
   let step: (done: ReadonlyMap<string, TrialResult>) => StageStep;
-  let total: number;
   if (search.kind === 'tuning') {
     const all = tunedEntries(suite, search);
     step = (done) => tuningStep(suite, search, all, done);
-    total = tuningTotal(all, search, suite.seeds.length);
   } else {
     const all = ladders(suite, search);
-    step = (done) => ladderStep(search, all, done);
-    total = ladderTotal(all, suite.seeds.length);
+    step = (done) => ladderStep(search, all, done, suite.seeds.length);
   }
   const first = step(new Map());
   const ids = first.kind === 'run' ? first.trials.map((t) => t.id) : [];
-  return { hash: shortHash(['staged', canonical(search), ...ids].join('\n')), total, step };
+  return { hash: shortHash(['staged', canonical(search), ...ids].join('\n')), step };
 }
 
 /** The one-line refusal of `--shard` for a staged search. */
@@ -60,6 +55,7 @@ export function shardRefusal(suite: StagedSuite): OptbenchError {
 /**
  * Runs a staged search to the end: each stage's missing trials go to `run` (which journals them), then the next
  * stage is decided. `done` holds the trials already finished (from a journal) and receives the new ones.
+ * `onTotal` hears the number of trials the whole run takes, before the first stage and whenever it changes.
  * Returns the results and how many trials ran here.
  */
 export async function runStages(
@@ -67,10 +63,13 @@ export async function runStages(
   staged: StagedSearch,
   done: Map<string, TrialResult>,
   run: (trials: readonly PlannedTrial[]) => Promise<readonly TrialResult[]>,
+  onTotal?: (total: number) => void,
 ): Promise<{ results: Results; ran: number }> {
   let ran = 0;
+  let total = -1;
   for (;;) {
     const step = staged.step(done);
+    if (step.kind === 'run' && step.total !== total) onTotal?.((total = step.total));
     if (step.kind === 'done') {
       const trialsOf = (planned: readonly PlannedTrial[]) => planned.map((t) => done.get(t.id)!);
       const results = buildStagedResults(suite, step.plan, trialsOf(step.plan.trials), step.stagePlanned, trialsOf(step.stagePlanned), step.stages);

@@ -50,7 +50,8 @@ export function tunedEntries(suite: ResolvedSuite, search: TuningSearch): Tuned[
 export function tuningStep(suite: ResolvedSuite, search: TuningSearch, all: readonly Tuned[], done: ReadonlyMap<string, TrialResult>): StageStep {
   const stage0 = all.flatMap((t) => t.tuning.flatMap((c) => c.trials));
   const missing0 = stage0.filter((t) => !done.has(t.id));
-  if (missing0.length > 0) return { kind: 'run', stage: 0, trials: missing0 };
+  // Until the picks are known, every configuration might be picked at some budget.
+  if (missing0.length > 0) return { kind: 'run', stage: 0, trials: missing0, total: stage0.length + all.reduce((n, t) => n + t.fresh.length * suite.seeds.length, 0) };
   const planned = new Map(stage0.map((t) => [t.id, t]));
   const measured = new Map(measureStaged(stage0.map((t) => done.get(t.id)!), planned, suite.targets).map((t) => [t.id, t]));
   const groups: TuningGroup[] = [];
@@ -70,12 +71,8 @@ export function tuningStep(suite: ResolvedSuite, search: TuningSearch, all: read
   });
   const plan = { configs: picks.flat().map((c) => c.config), trials: picks.flat().flatMap((c) => c.trials) };
   const missing1 = plan.trials.filter((t) => !done.has(t.id));
-  if (missing1.length > 0) return { kind: 'run', stage: 1, trials: missing1 };
+  if (missing1.length > 0) return { kind: 'run', stage: 1, trials: missing1, total: stage0.length + plan.trials.length };
   const configs: StageConfig[] = all.flatMap((t) => t.tuning.map((c) => ({ configId: c.config.configId, problem: c.config.problem, optimizer: c.config.optimizer, schedule: c.config.schedule, steps: c.config.spec.steps, searched: c.config.searched })));
   return { kind: 'done', plan, stagePlanned: stage0, stages: { kind: 'tuning', tuningSeeds: search.tuningSeeds, groups, configs } };
 }
 
-/** Trials of a tuning run: stage 0's, plus at most every configuration again on the suite's seeds (the picks are not known yet). */
-export function tuningTotal(all: readonly Tuned[], search: TuningSearch, seeds: number): number {
-  return all.reduce((n, t) => n + t.tuning.length * (search.tuningSeeds.length + seeds), 0);
-}

@@ -101,8 +101,8 @@ export function resolveStagedSearch(
     // The tuning seeds are checked against the suite's seeds once those are known (withTuningSeeds).
     return { kind, samples, sampler, tuningSeeds: (search.tuningSeeds ?? []) as number[], seed };
   }
-  const eta = search.eta === undefined ? 3 : positiveInt(where, 'search.eta', search.eta, 100);
-  if (eta < 2) fail(where, 'search.eta', `must be an integer in [2, 100], got ${show(search.eta)}`);
+  const eta = search.eta === undefined ? 3 : search.eta;
+  if (typeof eta !== 'number' || !Number.isInteger(eta) || eta < 2 || eta > 100) fail(where, 'search.eta', `must be an integer in [2, 100], got ${show(eta)}`);
   let minSteps = positiveInt(where, 'search.minSteps', search.minSteps, 10_000_000);
   if (quick) minSteps = Math.ceil(minSteps / 5);
   if (kind === 'hyperband') return { kind, eta, minSteps, sampler, seed };

@@ -71,6 +71,7 @@ export const suiteCommand: CommandModule<object, Args> = {
           if (resumed > 0 && !args.quiet) process.stderr.write(`optbench: resuming ${what}: ${resumed} trials already done\n`);
           bar.start(total, what);
         },
+        onTotal: (total) => bar.retotal(total),
         onResults: (chunk) => bar.add(chunk.length),
         signal: stop.signal,
       });

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { OptbenchError } from '../../src/core/errors.ts';
+import { plan } from '../../src/search/plan.ts';
+import { logUniform } from '../../src/search/space.ts';
+import { resolveSuite } from '../../src/suite/resolve.ts';
+
+const FILE = 'suites/t.ts';
+const base = {
+  problems: [{ name: 'quadratic', params: { dim: 3 } }],
+  optimizers: [{ name: 'sgd', params: { lr: logUniform(1e-3, 0.1) } }],
+  seeds: 5,
+  budget: { steps: 270 },
+};
+const resolve = (search: unknown, extra: Record<string, unknown> = {}, quick = false) => resolveSuite('t', FILE, { ...base, ...extra, search }, { quick });
+
+function message(search: unknown, extra: Record<string, unknown> = {}): string {
+  try {
+    resolve(search, extra);
+  } catch (error) {
+    expect(error).toBeInstanceOf(OptbenchError);
+    const text = (error as Error).message;
+    expect(text).not.toContain('\n');
+    return text;
+  }
+  throw new Error('resolveSuite accepted the suite');
+}
+
+describe('staged searches: defaults', () => {
+  it('halving: η = 3, the random sampler, seed 0; distributions allowed', () => {
+    expect(resolve({ kind: 'halving', samples: 27, minSteps: 10 }).search).toEqual({ kind: 'halving', samples: 27, eta: 3, minSteps: 10, sampler: 'random', seed: 0 });
+  });
+
+  it('hyperband: η = 3, the random sampler, seed 0', () => {
+    expect(resolve({ kind: 'hyperband', minSteps: 10, eta: 4, sampler: 'sobol', seed: 7 }).search).toEqual({ kind: 'hyperband', eta: 4, minSteps: 10, sampler: 'sobol', seed: 7 });
+  });
+
+  it('tuning: one tuning seed by default, the largest suite seed + 1', () => {
+    expect(resolve({ kind: 'tuning', samples: 8 }).search).toEqual({ kind: 'tuning', samples: 8, sampler: 'random', tuningSeeds: [5], seed: 0 });
+    expect(resolve({ kind: 'tuning', samples: 8 }, { seeds: [3, 9, 4] }).search).toMatchObject({ tuningSeeds: [10] });
+    expect(resolve({ kind: 'tuning', samples: 8, tuningSeeds: [100, 101] }).search).toMatchObject({ tuningSeeds: [100, 101] });
+  });
+
+  it('--quick: samples ÷ 4 as for random search, minSteps ÷ 5 as steps; tuning seeds kept', () => {
+    expect(resolve({ kind: 'halving', samples: 27, minSteps: 10 }, {}, true).search).toMatchObject({ samples: 7, minSteps: 2 });
+    expect(resolve({ kind: 'tuning', samples: 8, tuningSeeds: [100] }, {}, true).search).toMatchObject({ samples: 2, tuningSeeds: [100] });
+  });
+});
+
+describe('staged searches: refused with one line naming the field', () => {
+  it('tuning seeds that overlap the suite seeds', () => {
+    expect(message({ kind: 'tuning', samples: 8, tuningSeeds: [7, 3] })).toBe(
+      "suites/t.ts: search.tuningSeeds[1]: seed 3 is also one of the suite's seeds; tuning seeds must be fresh, not among seeds [0, 1, 2, 3, 4]",
+    );
+    expect(message({ kind: 'tuning', samples: 8, tuningSeeds: [9] }, { seeds: [9, 10] })).toContain('seed 9 is also one of the suite');
+  });
+
+  it('bad tuning seeds', () => {
+    expect(message({ kind: 'tuning', samples: 8, tuningSeeds: [] })).toBe('suites/t.ts: search.tuningSeeds: must be a non-empty list of seeds, got []');
+    expect(message({ kind: 'tuning', samples: 8, tuningSeeds: [8, 8] })).toBe('suites/t.ts: search.tuningSeeds[1]: seed 8 is listed twice');
+    expect(message({ kind: 'tuning', samples: 8, tuningSeeds: [-1] })).toBe('suites/t.ts: search.tuningSeeds[0]: must be a non-negative integer, got -1');
+  });
+
+  it('missing or bad numbers', () => {
+    expect(message({ kind: 'halving', samples: 27 })).toBe('suites/t.ts: search.minSteps: must be an integer in [1, 10000000], got undefined');
+    expect(message({ kind: 'halving', samples: 27, minSteps: 10, eta: 1 })).toBe('suites/t.ts: search.eta: must be an integer in [2, 100], got 1');
+    expect(message({ kind: 'halving', samples: 27, minSteps: 10, eta: 2.5 })).toBe('suites/t.ts: search.eta: must be an integer in [2, 100], got 2.5');
+    expect(message({ kind: 'hyperband', minSteps: 0 })).toBe('suites/t.ts: search.minSteps: must be an integer in [1, 10000000], got 0');
+  });
+
+  it('unknown fields and samplers', () => {
+    expect(message({ kind: 'hyperband', minSteps: 10, samples: 5 })).toBe(
+      'suites/t.ts: search: unknown field "samples" (did you mean "sampler"?); known: kind, eta, minSteps, sampler, seed',
+    );
+    expect(message({ kind: 'halving', samples: 9, minSteps: 10, sampler: 'grid' })).toBe('suites/t.ts: search.sampler: must be "random" or "sobol", got "grid"');
+  });
+
+  it('an unknown kind lists the staged ones too', () => {
+    expect(message({ kind: 'bayes' })).toContain('{ kind: "hyperband", minSteps, eta? }');
+  });
+
+  it('a staged search has no plan ahead of time', () => {
+    expect(() => plan(resolve({ kind: 'hyperband', minSteps: 10 }))).toThrow('suite t: a hyperband search runs in stages');
+  });
+});
