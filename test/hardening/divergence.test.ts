@@ -83,7 +83,10 @@ describe('a suite whose trials diverge', () => {
 
   it('no NaN or Infinity in report.md, results.json or any SVG', () => {
     const files = readdirSync(OUT).filter((f) => /\.(md|json|svg)$/.test(f));
-    expect(files.filter((f) => f.endsWith('.svg'))).toHaveLength(6);
+    // Two per problem, then the suite's performance profile and runtime ECDF (three problems).
+    expect(files.filter((f) => f.endsWith('.svg'))).toHaveLength(8);
+    expect(files).toContain('performance-profile.svg');
+    expect(files).toContain('ecdf.svg');
     for (const file of files) expect(readFileSync(join(OUT, file), 'utf8'), file).not.toMatch(/NaN|Infinity/);
   });
 });
