@@ -102,6 +102,20 @@ export async function runSuite(nameOrPath: string, options: RunSuiteOptions = {}
   }
 }
 
+/** What a run needs once its journal is open: where it writes, how it runs trials (journalling them), the journal's plan. */
+interface Locked {
+  readonly suite: ResolvedSuite;
+  readonly hash: string;
+  readonly out: string;
+  readonly options: RunSuiteOptions;
+  readonly renderer: ChartRenderer;
+  readonly run: (todo: readonly PlannedTrial[]) => Promise<TrialResult[]>;
+}
+
+type Outcome = Pick<SuiteRun, 'results' | 'written' | 'ran'>;
+
+const isStaged = (planned: Plan | StagedSearch): planned is StagedSearch => 'step' in planned;
+
 async function runLocked(
   suite: ResolvedSuite,
   file: string,
@@ -110,14 +124,14 @@ async function runLocked(
   options: RunSuiteOptions,
   renderer: ChartRenderer,
 ): Promise<SuiteRun> {
-  const staged = 'step' in planned ? planned : undefined;
-  const hash = staged ? staged.hash : planHash(planned as Plan);
+  const hash = isStaged(planned) ? planned.hash : planHash(planned);
   const { shard } = options;
-  const selected = staged ? [] : shard ? (planned as Plan).trials.filter((t) => inShard(t.id, shard)) : (planned as Plan).trials;
+  const selected = isStaged(planned) ? [] : shard ? planned.trials.filter((t) => inShard(t.id, shard)) : planned.trials;
 
   const journalFile = join(out, shard ? `.journal-${shard.index}-of-${shard.count}.jsonl` : '.journal.jsonl');
   const done = options.resume ? Journal.read(journalFile, suite.name, hash) : new Map<string, TrialResult>();
-  const kept = staged ? [...done.values()] : selected.filter((t) => done.has(t.id)).map((t) => done.get(t.id)!);
+  // A staged search keeps every journalled trial: which of them it needs is decided as its stages are.
+  const kept = isStaged(planned) ? [...done.values()] : selected.filter((t) => done.has(t.id)).map((t) => done.get(t.id)!);
   const journal = Journal.open(journalFile, suite.name, hash, kept);
   let saved = kept.length;
   try {
@@ -133,40 +147,51 @@ async function runLocked(
           options.onResults?.(chunk);
         },
       });
-    let written: string;
-    let results: Results | undefined;
-    let ran: number;
-    if (staged) {
-      let planned = false;
-      const onTotal = (total: number) => {
-        if (planned) options.onTotal?.(total - kept.length);
-        else options.onPlan?.(suite, total - kept.length, kept.length);
-        planned = true;
-      };
-      ({ results, ran } = await runStages(suite, staged, done, run, onTotal));
-      if (!planned) options.onPlan?.(suite, 0, kept.length); // the journal held every trial
-      written = (await writeReport(out, results, renderer)).report;
-    } else {
-      const todo = selected.filter((t) => !done.has(t.id));
-      options.onPlan?.(suite, todo.length, kept.length);
-      const fresh = await run(todo);
-      ran = fresh.length;
-      const byId = new Map<string, TrialResult>([...kept, ...fresh].map((t) => [t.id, t]));
-      const trials = selected.map((t) => byId.get(t.id)!);
-      if (shard) {
-        written = join(out, shardFileName(shard));
-        writeAtomic(written, serializeShard(makeShardFile(suite, hash, shard, trials)));
-      } else {
-        results = buildResults(suite, planned as Plan, trials);
-        written = (await writeReport(out, results, renderer)).report;
-      }
-    }
+    const locked: Locked = { suite, hash, out, options, renderer, run };
+    const outcome = isStaged(planned) ? await runStaged(locked, planned, done, kept.length) : await runPlanned(locked, planned, selected, kept, done);
     journal.remove();
-    return { suite, results, written, ran, resumed: kept.length };
+    return { suite, ...outcome, resumed: kept.length };
   } catch (error) {
     if (options.signal?.aborted) throw new Interrupted(String(options.signal.reason ?? 'abort'), saved);
     throw error;
   } finally {
     journal.close();
   }
+}
+
+/** A planned run (or one shard of it): the trials the journal lacks, then the report (or the shard file). */
+async function runPlanned(
+  { suite, hash, out, options, renderer, run }: Locked,
+  planned: Plan,
+  selected: readonly PlannedTrial[],
+  kept: readonly TrialResult[],
+  done: ReadonlyMap<string, TrialResult>,
+): Promise<Outcome> {
+  const todo = selected.filter((t) => !done.has(t.id));
+  options.onPlan?.(suite, todo.length, kept.length);
+  const fresh = await run(todo);
+  const byId = new Map<string, TrialResult>([...kept, ...fresh].map((t) => [t.id, t]));
+  const trials = selected.map((t) => byId.get(t.id)!);
+  const { shard } = options;
+  if (shard) {
+    const written = join(out, shardFileName(shard));
+    writeAtomic(written, serializeShard(makeShardFile(suite, hash, shard, trials)));
+    return { written, ran: fresh.length };
+  }
+  const results = buildResults(suite, planned, trials);
+  return { results, written: (await writeReport(out, results, renderer)).report, ran: fresh.length };
+}
+
+/** A staged search: its stages one after another (src/runner/stages.ts), then the report. */
+async function runStaged({ suite, out, options, renderer, run }: Locked, staged: StagedSearch, done: Map<string, TrialResult>, resumed: number): Promise<Outcome> {
+  let planned = false;
+  // The first total the stages announce is the plan; a later one (the tuning protocol's picks) refines it.
+  const onTotal = (total: number) => {
+    if (planned) options.onTotal?.(total - resumed);
+    else options.onPlan?.(suite, total - resumed, resumed);
+    planned = true;
+  };
+  const { results, ran } = await runStages(suite, staged, done, run, onTotal);
+  if (!planned) options.onPlan?.(suite, 0, resumed); // the journal held every trial
+  return { results, written: (await writeReport(out, results, renderer)).report, ran };
 }

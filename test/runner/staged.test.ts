@@ -6,6 +6,9 @@ import { checkSuite } from '../../src/check/run-check.ts';
 import { canonical } from '../../src/core/canonical.ts';
 import type { RungRecord, StageConfig } from '../../src/results/stages.ts';
 import type { Results, TrialResult } from '../../src/results/types.ts';
+import { parseResults } from '../../src/results/parse.ts';
+import { serializeResults } from '../../src/results/serialize.ts';
+import { writeReport } from '../../src/report/write.ts';
 import { Interrupted } from '../../src/runner/interrupted.ts';
 import { runSuite } from '../../src/runner/run-suite.ts';
 import { optbenchInProcess, userError } from '../hardening/helpers.ts';
@@ -29,6 +32,13 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+/** The stages of a halving run (narrowed from the tuning kind). */
+function rungStages(results: Results) {
+  const stages = results.stages;
+  if (stages === undefined || stages.kind === 'tuning') throw new Error('not a halving run');
+  return stages;
+}
+
 /** Median over seeds of the final loss, a diverged run counting as +∞ (computed here, independently of promote.ts). */
 function medianLoss(trials: readonly TrialResult[]): number {
   const x = trials.map((t) => (t.status === 'diverged' ? Infinity : t.finalLoss!)).sort((a, b) => a - b);
@@ -37,7 +47,7 @@ function medianLoss(trials: readonly TrialResult[]): number {
 
 describe('successive halving, end to end', () => {
   it('runs 9 @ 10, 3 @ 30, 1 @ 90 steps per optimizer; the suite configurations are the last rung’s', () => {
-    const stages = whole.stages!;
+    const stages = rungStages(whole);
     expect(stages.kind).toBe('halving');
     for (const group of stages.groups) {
       expect(group.rungs.map((r) => [r.rung, r.steps, r.configs.length, r.promoted.length, r.trials, r.stepsSpent])).toEqual([
@@ -58,7 +68,7 @@ describe('successive halving, end to end', () => {
   });
 
   it('promotes, at each rung, the ⌊n/3⌋ configurations with the lowest median final loss', () => {
-    const stages = whole.stages!;
+    const stages = rungStages(whole);
     const trialsOf = (id: string) => [...stages.trials, ...whole.trials].filter((t) => t.configId === id);
     const searchedOf = new Map<string, string>([
       ...stages.configs.map((c: StageConfig) => [c.configId, canonical(c.searched)] as const),
@@ -113,6 +123,17 @@ describe('successive halving, end to end', () => {
     expect(again.resumed).toBe(seen);
     expect(again.ran).toBe(52 - seen);
     expectSameFiles(out, WHOLE);
+  });
+
+  it('results.json round-trips: the report regenerated from it is the same bytes; a broken stages section is named', async () => {
+    const text = readFileSync(join(WHOLE, 'results.json'), 'utf8');
+    const parsed = parseResults(text, 'results.json');
+    expect(serializeResults(parsed)).toBe(text);
+    const again = join(work, 'regenerated');
+    await writeReport(again, parsed);
+    expect(readFileSync(join(again, 'report.md'), 'utf8')).toBe(readFileSync(join(WHOLE, 'report.md'), 'utf8'));
+    const broken = JSON.stringify({ ...JSON.parse(text), stages: { kind: 'halving', groups: 3, configs: [], trials: [] } });
+    expect(() => parseResults(broken, 'x.json')).toThrow('x.json: not an optbench results file (stages.groups is not a list)');
   });
 
   it('--shard is refused with one line, before anything is written', async () => {
