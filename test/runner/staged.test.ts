@@ -197,3 +197,14 @@ describe('the tuning-budget protocol, end to end', () => {
     expect(existsSync(join(out, 'tuning-budget-logistic-regression.svg'))).toBe(true);
   });
 });
+
+describe('the shipped suites/hyperband-quadratic.ts', () => {
+  it("its checked-in rungs are Li et al.'s Table 1 (R = 81 units of 10 steps, η = 3) for every optimizer", () => {
+    const results = JSON.parse(readFileSync('reports/hyperband-quadratic/results.json', 'utf8')) as Results;
+    const table = ['4:81@10,27@30,9@90,3@270,1@810', '3:34@30,11@90,3@270,1@810', '2:15@90,5@270,1@810', '1:8@270,2@810', '0:5@810'];
+    for (const group of rungStages(results).groups) {
+      const brackets = [...new Set(group.rungs.map((r) => r.bracket))];
+      expect(brackets.map((s) => `${s}:${group.rungs.filter((r) => r.bracket === s).map((r) => `${r.configs.length}@${r.steps}`).join(',')}`)).toEqual(table);
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OptbenchError } from '../../src/core/errors.ts';
+import { asStaged, stagedSearch } from '../../src/runner/stages.ts';
 import { plan } from '../../src/search/plan.ts';
 import { logUniform } from '../../src/search/space.ts';
 import { resolveSuite } from '../../src/suite/resolve.ts';
@@ -80,5 +81,32 @@ describe('staged searches: refused with one line naming the field', () => {
 
   it('a staged search has no plan ahead of time', () => {
     expect(() => plan(resolve({ kind: 'hyperband', minSteps: 10 }))).toThrow('suite t: a hyperband search runs in stages');
+  });
+});
+
+describe('staged searches sample what random (or Sobol) search samples', () => {
+  const lrs = (trials: readonly { spec: { optimizer: { params: Record<string, unknown> } } }[]) => [...new Set(trials.map((t) => t.spec.optimizer.params.lr))];
+  const firstStage = (search: unknown) => {
+    const step = stagedSearch(asStaged(resolve(search))!).step(new Map());
+    if (step.kind !== 'run') throw new Error('no first stage');
+    return step;
+  };
+
+  it.each(['random', 'sobol'] as const)('halving with the %s sampler: rung 0 holds the points of a %s search with the same seed and count', (sampler) => {
+    const step = firstStage({ kind: 'halving', samples: 9, minSteps: 10, sampler, seed: 4 });
+    const same = plan(resolve({ kind: sampler, samples: 9, seed: 4 }));
+    expect(lrs(step.trials)).toEqual(same.configs.map((c) => c.spec.optimizer.params.lr));
+    expect(step.trials.every((t) => t.spec.steps === 10)).toBe(true); // 270/3³ = 10
+    expect(step.total).toBe((9 + 3 + 1 + 1) * 5); // rungs 9, 3, 1, 1 (⌊1/3⌋ → at least one) on 5 seeds
+  });
+
+  it('tuning: stage 0 runs the random points on the tuning seeds only', () => {
+    const step = firstStage({ kind: 'tuning', samples: 4, tuningSeeds: [10, 11], seed: 2 });
+    expect(lrs(step.trials)).toEqual(plan(resolve({ kind: 'random', samples: 4, seed: 2 })).configs.map((c) => c.spec.optimizer.params.lr));
+    expect([...new Set(step.trials.map((t) => t.seed))]).toEqual([10, 11]);
+  });
+
+  it('hyperband: minSteps above a problem budget is refused, naming both', () => {
+    expect(() => stagedSearch(asStaged(resolve({ kind: 'hyperband', minSteps: 300 }))!)).toThrow('suite t: search.minSteps 300 exceeds the 270 steps of problem quadratic');
   });
 });
