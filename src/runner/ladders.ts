@@ -52,13 +52,13 @@ export function ladders(suite: ResolvedSuite, search: LadderSearch): Ladder[] {
       for (const schedule of suite.schedules) {
         const total = brackets.reduce((n, b) => n + b.rungs[0].configs, 0);
         const drawn = samplePoints(search.sampler, joint(optimizer.space, schedule.space), total, search.seed, `${optimizer.label}/${schedule.label}`);
-        const seen = new Set<ParamValues>();
+        const seen: ParamValues[] = [];
         let offset = 0;
         for (const b of brackets) {
           const mine = drawn.slice(offset, offset + b.rungs[0].configs);
           offset += b.rungs[0].configs;
-          const points = distinct([...seen, ...mine]).slice(seen.size);
-          for (const p of points) seen.add(p);
+          const points = distinct([...seen, ...mine]).slice(seen.length);
+          seen.push(...points);
           if (points.length === 0) continue; // every point of this bracket was drawn before
           const steps = b.rungs.map((r) => r.steps);
           const entries = { problem, optimizer, schedule };
