@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ConfigSummary, Results } from '../results/types.ts';
-import { CONFIG, GAP_FLOOR, HEIGHT, LOG_LABEL, WIDTH, decadeRange, decadeTicks, floorGap, logDomain, optimizerColors, short } from './svg.ts';
+import { decadeRange, decadeTicks, floorGap, frame, GAP_FLOOR, LOG_LABEL, logDomain, optimizerColors, short } from './svg.ts';
 
 /**
  * Convergence chart of one problem: for each optimizer's best configuration, the median gap f − f* over
@@ -66,12 +66,7 @@ export function convergenceSpec(results: Results, problem: string, configs: Read
   const y = { type: 'log' as const, domain: logDomain(lo, hi), nice: false };
 
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: WIDTH,
-    height: HEIGHT,
-    title: { text: convergenceTitle(problem), subtitle },
-    config: CONFIG,
-    data: { values: rows },
+    ...frame(convergenceTitle(problem), subtitle, rows),
     encoding: {
       x: {
         field: 'step',

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { EcdfStep } from '../stats/ecdf.ts';
-import { CONFIG, HEIGHT, LOG_LABEL, WIDTH, decadeTicks, optimizerColors } from './svg.ts';
+import { decadeTicks, frame, LOG_LABEL, optimizerColors } from './svg.ts';
 
 /**
  * Runtime ECDF across problems (COCO's "data profile"): for each optimizer, the fraction of
@@ -32,19 +32,15 @@ export function ecdfSpec(
   const rows = optimizers.flatMap((o, s) => ecdfRows(o, ecdfs[s], info.smallest));
   const lo = Math.floor(Math.log10(info.smallest) + 1e-9);
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: WIDTH,
-    height: HEIGHT,
-    title: {
-      text: ecdfTitle,
-      subtitle: [
+    ...frame(
+      ecdfTitle,
+      [
         `${info.problems} problems × ${info.targets} targets × ${info.seeds} seeds; each optimizer's best configuration per problem`,
         "x: steps / that problem's step budget, so different budgets share one axis",
         'diverged runs never reach a target',
       ],
-    },
-    config: CONFIG,
-    data: { values: rows },
+      rows,
+    ),
     mark: { type: 'line', strokeWidth: 2, interpolate: 'step-after', opacity: 0.85 },
     encoding: {
       x: {

@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { EcdfStep } from '../stats/ecdf.ts';
 import { stepAt } from '../stats/ecdf.ts';
 import { num3 } from './format.ts';
-import { CONFIG, HEIGHT, WIDTH, optimizerColors } from './svg.ts';
+import { frame, optimizerColors } from './svg.ts';
 
 /**
  * Dolan–Moré performance profiles: ρ_s(τ) against τ ∈ [1, tauMax] (linear, as AlgoPerf draws them), one
@@ -41,19 +41,15 @@ export function profileSpec(
   const pad = DODGE * (middle + 2);
   const ticks = Array.from({ length: 2 * (info.tauMax - 1) + 1 }, (_, i) => 1 + i / 2);
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: WIDTH,
-    height: HEIGHT,
-    title: {
-      text: profileTitle(info.epsilon),
-      subtitle: [
+    ...frame(
+      profileTitle(info.epsilon),
+      [
         `ρ(τ): fraction of the ${info.problems} problems where the optimizer's best configuration has aRT ≤ τ × the best aRT`,
         'never reaching ε on a problem never counts; ρ(1): fraction of wins (ties count for each)',
         `lines are shifted by up to ±${Number((DODGE * middle * 100).toFixed(1))}% so that equal profiles stay visible`,
       ],
-    },
-    config: CONFIG,
-    data: { values: rows },
+      rows,
+    ),
     mark: { type: 'line', strokeWidth: 2, interpolate: 'step-after', opacity: 0.85 },
     encoding: {
       x: {

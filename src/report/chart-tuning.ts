@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ConfigSummary, Results } from '../results/types.ts';
-import { CONFIG, GAP_FLOOR, HEIGHT, LOG_LABEL, WIDTH, decadeRange, decadeTicks, floorGap, logDomain, optimizerColors } from './svg.ts';
+import { decadeRange, decadeTicks, floorGap, frame, GAP_FLOOR, LOG_LABEL, logDomain, optimizerColors } from './svg.ts';
 import { tuningLabel } from './tuning.ts';
 
 /**
@@ -42,12 +42,7 @@ export function tuningSpec(results: Results, problem: string, configs: ReadonlyM
   if (clamped) subtitle.push(`gaps below ${GAP_FLOOR} (including exact 0) are drawn at ${GAP_FLOOR}`);
   const y = { type: 'log' as const, domain: logDomain(lo, hi), nice: false };
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: WIDTH,
-    height: HEIGHT,
-    title: { text: tuningTitle(problem), subtitle },
-    config: CONFIG,
-    data: { values: rows },
+    ...frame(tuningTitle(problem), subtitle, rows),
     encoding: {
       x: { field: 'budget', type: 'quantitative', scale: { domain: [1, k], nice: false }, axis: { title: 'tuning budget b (configurations tried)', format: 'd', tickMinStep: 1 } },
       color: { field: 'series', type: 'nominal', scale: optimizerColors(series), legend: { title: 'optimizer', symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1 } },

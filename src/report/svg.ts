@@ -21,6 +21,18 @@ export const CONFIG = {
   title: { anchor: 'start', subtitleColor: '#555' },
 } as const;
 
+/** What every single-view chart starts with: schema, plot size, title and subtitle lines, the shared look, inline rows. */
+export function frame(title: string, subtitle: readonly string[], rows: readonly object[]) {
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    width: WIDTH,
+    height: HEIGHT,
+    title: { text: title, subtitle: [...subtitle] },
+    config: CONFIG,
+    data: { values: [...rows] },
+  };
+}
+
 /**
  * Colour scale of the optimizers, shared by both charts so an optimizer keeps its colour: the i-th entry of
  * `domain` gets the i-th colour. category10's ten colours all read on white (tableau10's yellow, pink and grey
