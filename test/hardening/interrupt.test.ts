@@ -8,10 +8,10 @@ import { assertBuilt, BIN, cleanup, cliEnv, expectSameFiles, FIXTURES, optbench,
  * SIGINT and SIGTERM during `optbench suite`, on one worker thread and on two: the run stops taking trials, exits
  * 130 or 143, keeps its journal (nothing else: no report, no lock, no *.tmp), and prints the command to continue;
  * that command, run as printed, resumes and writes files byte-identical to an uninterrupted run's.
- * Suite: fixtures/slow.ts (40 trials, a few seconds on one thread).
+ * Suite: test/fixtures/runner/slow.ts (40 trials, a few seconds on one thread).
  */
 
-const SLOW = join(FIXTURES, 'slow.ts');
+const SLOW = join(ROOT, 'test', 'fixtures', 'runner', 'slow.ts'); // shared with test/runner/resume.test.ts
 const PLUGIN = join(FIXTURES, 'lib', 'divergent.ts');
 const work = scratch('interrupt');
 const WHOLE = join(work, 'whole');
