@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { OptbenchError } from '../../src/core/errors.ts';
 import { buildResults } from '../../src/results/build.ts';
 import { parseResults } from '../../src/results/parse.ts';
 import { serializeResults } from '../../src/results/serialize.ts';
@@ -8,6 +7,7 @@ import { execute } from '../../src/runner/execute.ts';
 import { plan } from '../../src/search/plan.ts';
 import { resolveSuite } from '../../src/suite/resolve.ts';
 import tiny from '../fixtures/suites/tiny.ts';
+import { userError } from '../user-error.ts';
 
 const suite = resolveSuite('tiny', 'test/fixtures/suites/tiny.ts', tiny);
 const planned = plan(suite);
@@ -16,16 +16,9 @@ const text = serializeResults(results);
 const FILE = 'out/results.json';
 
 function refusal(input: string): string {
-  try {
-    parseResults(input, FILE);
-  } catch (error) {
-    expect(error).toBeInstanceOf(OptbenchError);
-    const message = (error as Error).message;
-    expect(message).not.toContain('\n');
-    expect(message.startsWith(`${FILE}: `)).toBe(true);
-    return message;
-  }
-  throw new Error('parseResults accepted it');
+  const message = userError(() => parseResults(input, FILE));
+  expect(message.startsWith(`${FILE}: `)).toBe(true);
+  return message;
 }
 
 describe('serializeResults → parseResults', () => {

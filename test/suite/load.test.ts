@@ -2,22 +2,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { OptbenchError } from '../../src/core/errors.ts';
 import { loadSuite } from '../../src/runner/run-suite.ts';
+import { userErrorAsync } from '../user-error.ts';
 
 const FIXTURES = 'test/fixtures/suites';
 const dir = mkdtempSync(join(tmpdir(), 'optbench-load-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function refusal(path: string): Promise<string> {
-  const error = await loadSuite(path).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(OptbenchError);
-  const text = (error as Error).message;
-  expect(text).not.toContain('\n');
-  return text;
+function refusal(path: string): Promise<string> {
+  return userErrorAsync(() => loadSuite(path));
 }
 
 describe('loadSuite', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { OptbenchError } from '../../src/core/errors.ts';
 import { logUniform } from '../../src/search/space.ts';
 import { resolveSuite } from '../../src/suite/resolve.ts';
 import { BEST_RULE, DEFAULT_TARGETS } from '../../src/suite/resolved.ts';
+import { userError } from '../user-error.ts';
 
 const FILE = 'suites/t.ts';
 const base = {
@@ -16,15 +16,7 @@ const resolve = (def: unknown, quick = false) => resolveSuite('t', FILE, def, { 
 
 /** The one-line message of the error resolving `def` throws. */
 function message(def: unknown): string {
-  try {
-    resolve(def);
-  } catch (error) {
-    expect(error).toBeInstanceOf(OptbenchError);
-    const text = (error as Error).message;
-    expect(text).not.toContain('\n');
-    return text;
-  }
-  throw new Error('resolveSuite accepted the suite');
+  return userError(() => resolve(def));
 }
 
 describe('resolveSuite: defaults', () => {

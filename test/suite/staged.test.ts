@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { OptbenchError } from '../../src/core/errors.ts';
 import { asStaged, stagedSearch } from '../../src/runner/stages.ts';
 import { plan } from '../../src/search/plan.ts';
 import { logUniform } from '../../src/search/space.ts';
 import { resolveSuite } from '../../src/suite/resolve.ts';
+import { userError } from '../user-error.ts';
 
 const FILE = 'suites/t.ts';
 const base = {
@@ -15,15 +15,7 @@ const base = {
 const resolve = (search: unknown, extra: Record<string, unknown> = {}, quick = false) => resolveSuite('t', FILE, { ...base, ...extra, search }, { quick });
 
 function message(search: unknown, extra: Record<string, unknown> = {}): string {
-  try {
-    resolve(search, extra);
-  } catch (error) {
-    expect(error).toBeInstanceOf(OptbenchError);
-    const text = (error as Error).message;
-    expect(text).not.toContain('\n');
-    return text;
-  }
-  throw new Error('resolveSuite accepted the suite');
+  return userError(() => resolve(search, extra));
 }
 
 describe('staged searches: defaults', () => {
