@@ -3,7 +3,7 @@ import { solveSpd, toRows } from '../core/linalg.ts';
 import { int, num } from '../core/params.ts';
 import { normal, rng, type Rng } from '../core/rng.ts';
 import { mseLossAndGrad, quadraticFormLossAndGrad } from './least-squares.ts';
-import { defineProblem } from './problem.ts';
+import { type DatasetJson, defineProblem } from './problem.ts';
 
 interface Data {
   x: Float64Array; // rows [1, x₁ … x_d], row-major
@@ -95,7 +95,7 @@ export const linearRegression = defineProblem({
         heldCount === 0 ? NaN : mseLossAndGrad(held.x, held.y, cols, params, null, null, 0, heldCount),
       batchLossAndGrad: (params, grad, order, start, count) =>
         mseLossAndGrad(train.x, train.y, cols, params, grad, order, start, count),
-      toJSON: () => ({
+      toJSON: (): DatasetJson => ({
         name: 'linear-regression',
         seed,
         options,

@@ -4,7 +4,7 @@ import { bool, int, num } from '../core/params.ts';
 import { normal, rng, type Rng } from '../core/rng.ts';
 import { logLossAndGrad, logLossHessian } from './log-loss.ts';
 import { type NewtonResult, newtonMinimize } from './newton.ts';
-import { defineProblem, type Optimum } from './problem.ts';
+import { type DatasetJson, defineProblem, type Optimum } from './problem.ts';
 
 interface Data {
   x: Float64Array; // rows [1, x₁ … x_d], row-major
@@ -128,7 +128,7 @@ export const logisticRegression = defineProblem({
       loss: (params) => full(params, null),
       validationLoss: (params) => (heldCount === 0 ? NaN : logLossAndGrad(held.x, held.y, cols, 0, params, null, null, 0, heldCount)),
       batchLossAndGrad: (params, grad, order, start, count) => logLossAndGrad(train.x, train.y, cols, l2, params, grad, order, start, count),
-      toJSON: () => ({
+      toJSON: (): DatasetJson & { objective: string; truth: number[] } => ({
         name: 'logistic-regression',
         seed,
         options,

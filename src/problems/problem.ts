@@ -34,6 +34,22 @@ export interface ProblemInstance {
 }
 
 /**
+ * `optbench problem --json` of a dataset problem (the contract in ARCHITECTURE.md): `features` include the bias
+ * column where the model has one, so the loss can be recomputed from the JSON alone.
+ */
+export type DatasetJson = {
+  name: string;
+  seed: number;
+  options: Record<string, unknown>;
+  dim: number;
+  features: number[][];
+  targets: number[];
+  init: number[];
+  optimum: { loss: number; params: number[] };
+  validation: { features: number[][]; targets: number[] };
+};
+
+/**
  * A method's theoretically optimal hyperparameters on a problem, with the per-step contraction factor of
  * f − f* they guarantee (worst case over initial points, asymptotically), for the report to set against the grid.
  */

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import type { DatasetJson } from '../../src/problems/problem.ts';
 
 /** The repository root: the binary runs from here, as `npx optbench` would in a checkout. */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -38,16 +39,6 @@ export function optbenchJson<T = Record<string, unknown>>(...args: string[]): T 
   return JSON.parse(result.stdout) as T;
 }
 
-/** The `problem --json` contract for dataset problems (ARCHITECTURE.md). */
-export interface ProblemJson {
-  name: string;
-  seed: number;
-  dim: number;
-  features: number[][];
-  targets: number[];
-  init: number[];
-  optimum: { loss: number; params: number[] };
-}
 
 /** The part of the `run --json` contract the tests read. */
 export interface RunJson {
@@ -73,7 +64,7 @@ export function mse(features: readonly number[][], targets: readonly number[], p
 }
 
 /** ∇f(θ) = (2/n)·Xᵀ(Xθ − y) for f = mean((Xθ − y)²). */
-export function gradient(p: ProblemJson, params: readonly number[]): number[] {
+export function gradient(p: DatasetJson, params: readonly number[]): number[] {
   const grad = new Array<number>(p.dim).fill(0);
   p.features.forEach((row, i) => {
     const r = row.reduce((acc, x, j) => acc + x * params[j], 0) - p.targets[i];

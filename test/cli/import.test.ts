@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectRelClose, mse, optbench, optbenchJson, type ProblemJson, type RunJson } from './helpers.ts';
+import type { DatasetJson } from '../../src/problems/problem.ts';
+import { expectRelClose, mse, optbench, optbenchJson, type RunJson } from './helpers.ts';
 
 // A user's optimizer, loaded with --import through tsx: examples/sign-sgd.ts registers "signsgd"
 // (m ← β·m + (1−β)·g;  θ ← θ − lr·sign(m)) into the same registry the CLI reads.
@@ -21,7 +22,7 @@ describe('run --import examples/sign-sgd.ts --optimizer signsgd', () => {
 
   it('--json: every coordinate moves by exactly ±lr per step, and the loss goes down', () => {
     const run = optbenchJson<RunJson>(...RUN, ...EXAMPLE, '--lr', '0.01', '--steps', '300', '--json');
-    const problem = optbenchJson<ProblemJson>('problem', 'linear-regression', '--seed', '0', '--json');
+    const problem = optbenchJson<DatasetJson>('problem', 'linear-regression', '--seed', '0', '--json');
     expect(run.optimizer).toEqual({ name: 'signsgd', params: { lr: 0.01, momentum: 0 } });
     expect(run.losses).toHaveLength(301);
     expectRelClose(run.losses[0], mse(problem.features, problem.targets, problem.init));

@@ -1,14 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectRelClose, gradient, mse, optbench, optbenchJson, type ProblemJson } from './helpers.ts';
+import { expectRelClose, gradient, mse, optbench, optbenchJson } from './helpers.ts';
+import type { DatasetJson } from '../../src/problems/problem.ts';
 
 // The `optbench problem <name> --seed S --json` contract (ARCHITECTURE.md, "Contracts other tools rely on"):
 // { name, seed, dim, features: number[][], targets: number[], init: number[], optimum: { loss, params } },
 // features including the bias column, so that loss = mean((features · params − targets)²) can be recomputed.
 
 describe('optbench problem linear-regression --json', () => {
-  let p: ProblemJson;
+  let p: DatasetJson;
   beforeAll(() => {
-    p = optbenchJson<ProblemJson>('problem', 'linear-regression', '--seed', '0', '--json');
+    p = optbenchJson<DatasetJson>('problem', 'linear-regression', '--seed', '0', '--json');
   });
 
   it('has the documented keys and shapes (defaults n = 100, d = 1, plus the bias column)', () => {
@@ -53,13 +54,13 @@ describe('optbench problem linear-regression --json', () => {
   it('is a pure function of the seed: the same seed prints the same bytes, another seed other data', () => {
     const again = optbench('problem', 'linear-regression', '--seed', '0', '--json');
     expect(JSON.parse(again.stdout)).toEqual(p);
-    const other = optbenchJson<ProblemJson>('problem', 'linear-regression', '--seed', '1', '--json');
+    const other = optbenchJson<DatasetJson>('problem', 'linear-regression', '--seed', '1', '--json');
     expect(other.seed).toBe(1);
     expect(other.targets).not.toEqual(p.targets);
   });
 
   it('takes problem options: --opt n=30 --opt d=3 gives 30 rows of 1 + 3 features, still self-consistent', () => {
-    const q = optbenchJson<ProblemJson>('problem', 'linear-regression', '--seed', '4', '--opt', 'n=30', '--opt', 'd=3', '--json');
+    const q = optbenchJson<DatasetJson>('problem', 'linear-regression', '--seed', '4', '--opt', 'n=30', '--opt', 'd=3', '--json');
     expect(q.dim).toBe(4);
     expect(q.features).toHaveLength(30);
     expect(q.features.every((row) => row.length === 4 && row[0] === 1)).toBe(true);

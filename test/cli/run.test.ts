@@ -1,14 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectRelClose, gradient, mse, optbench, optbenchJson, type ProblemJson, type RunJson } from './helpers.ts';
+import { expectRelClose, gradient, mse, optbench, optbenchJson, type RunJson } from './helpers.ts';
+import type { DatasetJson } from '../../src/problems/problem.ts';
 
 // The `optbench run ... --json` contract (ARCHITECTURE.md): { losses, params, ... } where losses[0] is the loss
 // at the initial point and losses[k] the full-batch training loss after k steps.
 
 const LR = ['--problem', 'linear-regression', '--seed', '0'];
 
-let problem: ProblemJson;
+let problem: DatasetJson;
 beforeAll(() => {
-  problem = optbenchJson<ProblemJson>('problem', 'linear-regression', '--seed', '0', '--json');
+  problem = optbenchJson<DatasetJson>('problem', 'linear-regression', '--seed', '0', '--json');
 });
 
 describe('optbench run --problem linear-regression --optimizer adam --lr 0.1 --steps 200 --json', () => {
@@ -102,7 +103,7 @@ describe('run flags take effect', () => {
   it('--opt n=50 changes the data: losses[0] is the loss at init on the 50-sample instance', () => {
     const run = optbenchJson<RunJson>(...base, '--opt', 'n=50');
     expect(run.problem).toEqual({ name: 'linear-regression', params: expect.objectContaining({ n: 50 }) });
-    const small = optbenchJson<ProblemJson>('problem', 'linear-regression', '--seed', '0', '--opt', 'n=50', '--json');
+    const small = optbenchJson<DatasetJson>('problem', 'linear-regression', '--seed', '0', '--opt', 'n=50', '--json');
     expect(small.features).toHaveLength(50);
     expectRelClose(run.losses[0], mse(small.features, small.targets, small.init));
     expect(run.losses[0]).not.toBe(baseline.losses[0]);
@@ -110,7 +111,7 @@ describe('run flags take effect', () => {
 
   it('--seed 1 is another instance', () => {
     const run = optbenchJson<RunJson>('run', '--problem', 'linear-regression', '--seed', '1', '--optimizer', 'adam', '--steps', '5', '--json');
-    const other = optbenchJson<ProblemJson>('problem', 'linear-regression', '--seed', '1', '--json');
+    const other = optbenchJson<DatasetJson>('problem', 'linear-regression', '--seed', '1', '--json');
     expectRelClose(run.losses[0], mse(other.features, other.targets, other.init));
   });
 });

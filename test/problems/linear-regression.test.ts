@@ -3,7 +3,7 @@ import type { ParamValues } from '../../src/core/params.ts';
 import { rng, shuffle } from '../../src/core/rng.ts';
 import { mseLossAndGrad } from '../../src/problems/least-squares.ts';
 import { linearRegression } from '../../src/problems/linear-regression.ts';
-import { createProblem, type ProblemInstance } from '../../src/problems/problem.ts';
+import { createProblem, type DatasetJson, type ProblemInstance } from '../../src/problems/problem.ts';
 import {
   centralDifference,
   expectOptbenchError,
@@ -14,20 +14,8 @@ import {
   relativeError,
 } from './helpers.ts';
 
-/** The `optbench problem --json` contract for dataset problems. */
-interface RegressionJson {
-  name: string;
-  seed: number;
-  dim: number;
-  features: number[][];
-  targets: number[];
-  init: number[];
-  optimum: { loss: number; params: number[] };
-  validation: { features: number[][]; targets: number[] };
-}
-
-function json(problem: ProblemInstance): RegressionJson {
-  return problem.toJSON() as unknown as RegressionJson;
+function json(problem: ProblemInstance): DatasetJson {
+  return problem.toJSON() as unknown as DatasetJson;
 }
 
 /**

@@ -5,21 +5,10 @@ import { createOptimizer } from '../../src/optimizers/optimizer.ts';
 import { sgd } from '../../src/optimizers/sgd.ts';
 import { logLossAndGrad } from '../../src/problems/log-loss.ts';
 import { logisticRegression } from '../../src/problems/logistic-regression.ts';
-import { createProblem, type ProblemInstance } from '../../src/problems/problem.ts';
+import { createProblem, type DatasetJson, type ProblemInstance } from '../../src/problems/problem.ts';
 import { centralDifference, expectOptbenchError, expectRelClose, flatten, norm, pointNear, relativeError } from './helpers.ts';
 
-interface LogisticJson {
-  name: string;
-  seed: number;
-  dim: number;
-  objective: string;
-  features: number[][];
-  targets: number[];
-  init: number[];
-  optimum: { loss: number; params: number[] };
-  truth: number[];
-  validation: { features: number[][]; targets: number[] };
-}
+type LogisticJson = DatasetJson & { objective: string; truth: number[] };
 
 const json = (problem: ProblemInstance) => problem.toJSON() as unknown as LogisticJson;
 const dot = (a: ArrayLike<number>, b: ArrayLike<number>) => Array.from(a).reduce((s, ai, i) => s + ai * b[i], 0);

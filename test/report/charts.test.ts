@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { expectVegaQuiet } from './vega-quiet.ts';
 import type { TopLevelSpec } from 'vega-lite';
 import { OptbenchError } from '../../src/core/errors.ts';
 import { renderCharts, type ChartFile } from '../../src/report/charts.ts';
@@ -30,18 +31,7 @@ function byName(files: readonly ChartFile[], file: string): string {
 }
 
 describe('renderCharts', () => {
-  let warn: MockInstance;
-  let error: MockInstance;
-  beforeEach(() => {
-    warn = vi.spyOn(console, 'warn');
-    error = vi.spyOn(console, 'error');
-  });
-  afterEach(() => {
-    // Vega and Vega-Lite log spec problems (bad domains, unknown fields) to the console; our specs have none.
-    expect(warn).not.toHaveBeenCalled();
-    expect(error).not.toHaveBeenCalled();
-    vi.restoreAllMocks();
-  });
+  expectVegaQuiet();
 
   it('writes two charts per problem, named by the slugged label, in suite order', async () => {
     const files = await renderCharts(fixture([PROBLEM, 'Rosenbrock 2D']));

@@ -1,7 +1,8 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { expectVegaQuiet } from './vega-quiet.ts';
 import { renderCharts } from '../../src/report/charts.ts';
 import { renderMarkdown } from '../../src/report/markdown.ts';
 import { writeReport } from '../../src/report/write.ts';
@@ -91,18 +92,8 @@ describe('report.md: across problems', () => {
 });
 
 describe('cross-problem charts', () => {
-  let warn: MockInstance;
-  let error: MockInstance;
   const dir = mkdtempSync(join(tmpdir(), 'optbench-cross-'));
-  beforeEach(() => {
-    warn = vi.spyOn(console, 'warn');
-    error = vi.spyOn(console, 'error');
-  });
-  afterEach(() => {
-    expect(warn).not.toHaveBeenCalled();
-    expect(error).not.toHaveBeenCalled();
-    vi.restoreAllMocks();
-  });
+  expectVegaQuiet();
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('are drawn only with two or more problems, after the per-problem charts, for the whole suite', async () => {
