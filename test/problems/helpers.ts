@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { OptbenchError } from '../../src/core/errors.ts';
 import { normal, type Rng } from '../../src/core/rng.ts';
+import type { ProblemInstance } from '../../src/problems/problem.ts';
 
 /**
  * Central finite differences: ∂f/∂xᵢ ≈ (f(x + hᵢeᵢ) − f(x − hᵢeᵢ)) / 2hᵢ, with hᵢ = h·max(1, |xᵢ|).
@@ -67,4 +68,17 @@ export function expectOptbenchError(fn: () => unknown, ...parts: string[]): void
   expect(caught, 'expected an OptbenchError').toBeInstanceOf(OptbenchError);
   const message = (caught as Error).message;
   for (const part of parts) expect(message).toContain(part);
+}
+
+/**
+ * The loss and gradient of the batch order[start … start+count−1] at x, after checking that the gradient is the
+ * gradient of that loss: central differences of batchLossAndGrad's own loss agree to 1e-6 relative.
+ */
+export function checkedBatch(problem: ProblemInstance, x: Float64Array, order: Int32Array, start: number, count: number): { loss: number; grad: Float64Array } {
+  const grad = new Float64Array(problem.dim);
+  const scratch = new Float64Array(problem.dim);
+  const loss = problem.batchLossAndGrad!(x, grad, order, start, count);
+  const batchLoss = (p: Float64Array) => problem.batchLossAndGrad!(p, scratch, order, start, count);
+  expect(relativeError(grad, centralDifference(batchLoss, x)), `batch [${start}, +${count})`).toBeLessThanOrEqual(1e-6);
+  return { loss, grad };
 }

@@ -6,7 +6,7 @@ import { sgd } from '../../src/optimizers/sgd.ts';
 import { logLossAndGrad } from '../../src/problems/log-loss.ts';
 import { logisticRegression } from '../../src/problems/logistic-regression.ts';
 import { createProblem, type DatasetJson, type ProblemInstance } from '../../src/problems/problem.ts';
-import { centralDifference, expectOptbenchError, expectRelClose, flatten, norm, pointNear, relativeError } from './helpers.ts';
+import { centralDifference, checkedBatch, expectOptbenchError, expectRelClose, flatten, norm, pointNear, relativeError } from './helpers.ts';
 
 type LogisticJson = DatasetJson & { objective: string; truth: number[] };
 
@@ -98,7 +98,6 @@ describe.each(variants)('logistic-regression %s', (_label, options, gdSteps) => 
       const random = rng(seed, 'test/batch');
       shuffle(random, order);
       const grad = new Float64Array(problem.dim);
-      const scratch = new Float64Array(problem.dim);
       for (const [start, count] of [
         [0, 1],
         [13, 17],
@@ -106,9 +105,7 @@ describe.each(variants)('logistic-regression %s', (_label, options, gdSteps) => 
         [0, n],
       ]) {
         const x = pointNear(random, problem.init, 1);
-        const loss = problem.batchLossAndGrad!(x, grad, order, start, count);
-        const batchLoss = (p: Float64Array) => problem.batchLossAndGrad!(p, scratch, order, start, count);
-        expect(relativeError(grad, centralDifference(batchLoss, x))).toBeLessThanOrEqual(1e-6);
+        const batch = checkedBatch(problem, x, order, start, count);
         const rows = Array.from(order.subarray(start, start + count));
         const expected = direct(
           rows.map((i) => features[i]),
@@ -116,8 +113,8 @@ describe.each(variants)('logistic-regression %s', (_label, options, gdSteps) => 
           l2,
           x,
         );
-        expectRelClose(loss, expected.loss, 1e-12, 'batch loss');
-        expect(relativeError(grad, expected.grad)).toBeLessThanOrEqual(1e-12);
+        expectRelClose(batch.loss, expected.loss, 1e-12, 'batch loss');
+        expect(relativeError(batch.grad, expected.grad)).toBeLessThanOrEqual(1e-12);
       }
       // The whole set in any order is the full-batch loss.
       const x = Float64Array.from(problem.init);
