@@ -1,47 +1,18 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { expect, vi } from 'vitest';
+import { BIN, cliEnv, ROOT, type Run } from '../runner/spawn.ts';
 
 /**
- * The hardening tests run the built CLI (bin/optbench.js → dist/, from `npm run build`) as a user does.
- * Variables a CI machine or a scheduler sets are cleared, so that a test means the same on a laptop and in CI.
+ * The hardening tests run the built CLI as a user does, through the runner tests' spawn helpers (test/runner/spawn.ts),
+ * and the fixtures here.
  */
 
-export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-export const BIN = join(ROOT, 'bin', 'optbench.js');
+export { assertBuilt, BIN, cliEnv, optbench, ROOT, type Run, userError } from '../runner/spawn.ts';
 export const FIXTURES = join(ROOT, 'test', 'hardening', 'fixtures');
 export const TINY = join(ROOT, 'test', 'fixtures', 'suites', 'tiny.ts');
-
-const SCHEDULER_VARS = ['GITHUB_ACTIONS', 'GITHUB_STEP_SUMMARY', 'JOB_COMPLETION_INDEX', 'OPTBENCH_SHARD_COUNT', 'SLURM_ARRAY_TASK_ID', 'SLURM_ARRAY_TASK_MIN', 'SLURM_ARRAY_TASK_COUNT'];
-
-export function cliEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
-  for (const name of SCHEDULER_VARS) delete env[name];
-  return env;
-}
-
-export function assertBuilt(): void {
-  if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` before these tests');
-}
-
-export interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `optbench ...args` (in the repository root unless told) and resolves with its exit code and output. */
-export function optbench(args: readonly string[], options: { cwd?: string } = {}): Promise<Run> {
-  return new Promise((done, fail) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: cliEnv(), timeout: 60_000 }, (error, stdout, stderr) => {
-      if (error !== null && typeof error.code !== 'number') fail(error);
-      else done({ code: error === null ? 0 : (error.code as number), stdout, stderr });
-    });
-  });
-}
 
 /**
  * The CLI's main() in this process, for the long tables of bad input (a spawn costs ~0.4 s of CPU, mostly loading
@@ -91,20 +62,6 @@ export async function waitFor(what: string, ready: () => boolean, child?: ChildP
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
-}
-
-/**
- * A user error (STYLE.md §14): exit 2, nothing on stdout, exactly one line on stderr, starting "optbench: ",
- * no stack frame. Returns that line.
- */
-export function userError(run: Run): string {
-  expect(run.code, `exit code; stderr: ${run.stderr}`).toBe(2);
-  expect(run.stdout).toBe('');
-  expect(run.stderr.endsWith('\n'), run.stderr).toBe(true);
-  expect(run.stderr.trimEnd().split('\n'), run.stderr).toHaveLength(1);
-  expect(run.stderr.startsWith('optbench: '), run.stderr).toBe(true);
-  expect(run.stderr).not.toMatch(/^\s+at /m);
-  return run.stderr.trimEnd();
 }
 
 /** A scratch directory under the system's temporary folder; `cleanup` removes every one made. */
