@@ -9,8 +9,7 @@ import type { ResolvedSuite } from '../suite/resolved.ts';
 import { isStagedSearch } from '../suite/staged.ts';
 import { type ResolvedTrialSpec, resolveTrialSpec } from '../train/spec.ts';
 import { gridPoints } from './grid.ts';
-import { randomPoints } from './random.ts';
-import { sobolPoints } from './sobol.ts';
+import { samplePoints } from './sample.ts';
 import type { Space } from './space.ts';
 
 /** One trial of a suite: its identity, configuration and resolved spec. Plain JSON. */
@@ -93,9 +92,7 @@ export function plan(suite: ResolvedSuite): Plan {
           points =
             suite.search.kind === 'grid'
               ? gridPoints(space)
-              : suite.search.kind === 'sobol'
-                ? sobolPoints(space, suite.search.samples, suite.search.seed ?? 0, searchKey)
-                : randomPoints(space, suite.search.samples, suite.search.seed ?? 0, searchKey);
+              : samplePoints(suite.search.kind, space, suite.search.samples, suite.search.seed ?? 0, searchKey);
           // Random or Sobol points on lists or integer ranges repeat; a point met twice is one configuration, run once.
           points = distinct(points);
           pointsFor.set(key, points);
