@@ -18,6 +18,7 @@ import { Journal } from './journal.ts';
 import { withLock } from './lock.ts';
 import { inShard, type Shard } from './shard.ts';
 import { makeShardFile, serializeShard, shardFileName } from './shard-file.ts';
+import { startThreads, type TrialThreads } from './threads.ts';
 import { asStaged, runStages, shardRefusal, type StagedSearch, stagedSearch } from './stages.ts';
 
 export interface RunSuiteOptions {
@@ -85,20 +86,23 @@ function usesOwnNames(suite: ResolvedSuite): boolean {
  */
 export async function runSuite(nameOrPath: string, options: RunSuiteOptions = {}): Promise<SuiteRun> {
   const root = options.root ?? process.cwd();
-  const { suite, file } = await loadSuiteFile(nameOrPath, { root, quick: options.quick });
-  const staged = asStaged(suite);
-  if (staged && options.shard) throw shardRefusal(staged);
-  // A staged search (halving, hyperband, tuning) has no plan ahead of time: its stages are decided as it runs.
-  const planned = staged ? stagedSearch(staged) : plan(suite);
-  const out = options.out ?? join(root, 'reports', suite.name);
-  ensureDir(out);
-  // With several workers, vega loads on a thread of its own while the trials run.
-  const renderer = (options.workers ?? 1) > 1 && !options.shard ? backgroundRenderer() : inThread;
+  // Threads start first, so that their start-up overlaps loading the suite: pool threads for trials, and with
+  // them a thread that loads vega for the charts while the trials run.
+  const workers = options.workers ?? 1;
+  const threads = workers > 1 ? startThreads(workers - 1) : undefined;
+  const renderer = workers > 1 && !options.shard ? backgroundRenderer() : inThread;
   try {
+    const { suite, file } = await loadSuiteFile(nameOrPath, { root, quick: options.quick });
+    const staged = asStaged(suite);
+    if (staged && options.shard) throw shardRefusal(staged);
+    // A staged search (halving, hyperband, tuning) has no plan ahead of time: its stages are decided as it runs.
+    const planned = staged ? stagedSearch(staged) : plan(suite);
+    const out = options.out ?? join(root, 'reports', suite.name);
+    ensureDir(out);
     const lock = options.shard ? `.optbench-shard-${options.shard.index}-of-${options.shard.count}.lock` : undefined;
-    return await withLock(out, () => runLocked(suite, file, planned, out, options, renderer), lock);
+    return await withLock(out, () => runLocked(suite, file, planned, out, options, threads, renderer), lock);
   } finally {
-    await renderer.close();
+    await Promise.all([threads?.close(), renderer.close()]);
   }
 }
 
@@ -122,6 +126,7 @@ async function runLocked(
   planned: Plan | StagedSearch,
   out: string,
   options: RunSuiteOptions,
+  threads: TrialThreads | undefined,
   renderer: ChartRenderer,
 ): Promise<SuiteRun> {
   const hash = isStaged(planned) ? planned.hash : planHash(planned);
@@ -138,7 +143,7 @@ async function runLocked(
     const run = (todo: readonly PlannedTrial[]) =>
       execute(todo, {
         targets: suite.targets,
-        workers: options.workers,
+        threads,
         signal: options.signal,
         imports: usesOwnNames(suite) ? [...(options.imports ?? []), file] : [],
         onResults: (chunk) => {

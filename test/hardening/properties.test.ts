@@ -171,7 +171,7 @@ const suiteArb: fc.Arbitrary<Def> = fc
 async function runSuite(def: Def): Promise<{ json: string; md: string; trials: number }> {
   const suite = resolveSuite('prop', WHERE, def);
   const planned = plan(suite);
-  const trials = await execute(planned.trials, { targets: suite.targets, workers: 1 });
+  const trials = await execute(planned.trials, { targets: suite.targets });
   const results = buildResults(suite, planned, trials);
   return { json: serializeResults(results), md: renderMarkdown(results, []), trials: trials.length };
 }

@@ -1,0 +1,66 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type * as Execute from '../../src/runner/execute.ts';
+import type * as Threads from '../../src/runner/threads.ts';
+import { plan } from '../../src/search/plan.ts';
+import { resolveSuite } from '../../src/suite/resolve.ts';
+import { assertBuilt, ROOT } from './spawn.ts';
+
+/**
+ * execute() with pool threads: lanes take chunks as they come free, and whichever lane ran a chunk, the results
+ * are the same as on one thread. Pool threads run the compiled worker, so this uses the built modules (dist/).
+ */
+
+const dist = (file: string) => pathToFileURL(join(ROOT, 'dist', 'runner', file)).href;
+let execute: typeof Execute.execute;
+let startThreads: typeof Threads.startThreads;
+
+beforeAll(async () => {
+  assertBuilt();
+  ({ execute } = (await import(dist('execute.js'))) as typeof Execute);
+  ({ startThreads } = (await import(dist('threads.js'))) as typeof Threads);
+});
+
+// 4 configurations × 6 seeds = 24 trials of 300 steps on n = 500: chunks of 2, a few ms each.
+const suite = resolveSuite('lanes', join(ROOT, 'suites', 'lanes.ts'), {
+  problems: [{ name: 'linear-regression', params: { n: 500, d: 5 } }],
+  optimizers: [
+    { name: 'sgd', params: { lr: [0.01, 0.1] } },
+    { name: 'adam', params: { lr: [0.01, 0.1] } },
+  ],
+  seeds: 6,
+  budget: { steps: 300 },
+});
+const { trials } = plan(suite);
+
+describe('execute', () => {
+  it('gives the same results with a pool thread as on this thread alone, and the pool thread does run chunks', async () => {
+    const alone: number[] = [];
+    const one = await execute(trials, { targets: suite.targets, onResults: (_, lane) => alone.push(lane) });
+    const threads = startThreads(1)!;
+    try {
+      // Once the thread is up, its lane takes chunks from the start; this thread takes the others.
+      await threads.run({ trials: [], targets: suite.targets, imports: [] });
+      const lanes: number[] = [];
+      const two = await execute(trials, { targets: suite.targets, threads, onResults: (chunk, lane) => lanes.push(...chunk.map(() => lane)) });
+      expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+      expect(new Set(alone)).toEqual(new Set([0]));
+      expect(lanes).toHaveLength(trials.length);
+      expect(lanes).toContain(0);
+      expect(lanes).toContain(1);
+    } finally {
+      await threads.close();
+    }
+  });
+
+  it('a pool thread that fails to run its chunk fails the whole call', async () => {
+    const threads = startThreads(1)!;
+    const broken = { ...threads, run: () => Promise.reject(new Error('thread lost')) };
+    try {
+      await expect(execute(trials, { targets: suite.targets, threads: broken })).rejects.toThrow('thread lost');
+    } finally {
+      await threads.close();
+    }
+  });
+});
