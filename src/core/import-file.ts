@@ -3,6 +3,7 @@ import { register } from 'node:module';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { threadId } from 'node:worker_threads';
+import { cachedBundle } from './bundle-cache.ts';
 import { OptbenchError, show } from './errors.ts';
 
 let registered: Promise<unknown> | undefined;
@@ -46,26 +47,31 @@ const SELF = new URL(`../index${extname(fileURLToPath(import.meta.url))}`, impor
  * A file imported both with --import and by the suite is bundled twice: import it in one place only.
  */
 async function bundleAndImport(path: string): Promise<Record<string, unknown>> {
-  const esbuild = await import('esbuild');
-  const pin = {
-    name: 'optbench-self',
-    setup(build: { onResolve: (o: { filter: RegExp }, f: () => { path: string; external: boolean }) => void }) {
-      build.onResolve({ filter: /^optbench$/ }, () => ({ path: SELF.href, external: true }));
-    },
-  };
-  const built = await esbuild.build({
-    entryPoints: [path],
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'silent',
-    plugins: [pin],
+  const code = await cachedBundle(path, SELF.href, async () => {
+    const esbuild = await import('esbuild');
+    const pin = {
+      name: 'optbench-self',
+      setup(build: { onResolve: (o: { filter: RegExp }, f: () => { path: string; external: boolean }) => void }) {
+        build.onResolve({ filter: /^optbench$/ }, () => ({ path: SELF.href, external: true }));
+      },
+    };
+    const built = await esbuild.build({
+      entryPoints: [path],
+      absWorkingDir: dirname(path),
+      bundle: true,
+      write: false,
+      metafile: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      packages: 'external',
+      logLevel: 'silent',
+      plugins: [pin],
+    });
+    return { code: built.outputFiles[0].text, inputs: Object.keys(built.metafile.inputs).map((input) => resolve(dirname(path), input)) };
   });
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}-${threadId}.optbench.mjs`);
-  writeFileSync(tmp, built.outputFiles[0].text);
+  writeFileSync(tmp, code);
   try {
     return (await import(pathToFileURL(tmp).href)) as Record<string, unknown>;
   } finally {

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { OptbenchError } from '../core/errors.ts';
 import { serializeResults } from '../results/serialize.ts';
 import type { Results } from '../results/types.ts';
-import { type ChartRenderer, inThread } from './chart-renderer.ts';
 import { renderMarkdown } from './markdown.ts';
 
 const CHART_FILE = /^(convergence|lr-sensitivity|tuning-budget)-.*\.svg$|^(performance-profile|ecdf)\.svg$/;
@@ -33,8 +32,9 @@ export function ensureDir(dir: string): void {
  * Renders everything first, then writes results.json, the charts and report.md (last, so a reader that sees
  * the report sees its charts), each atomically; removes charts of problems no longer in the suite.
  */
-export async function writeReport(dir: string, results: Results, renderer: ChartRenderer = inThread): Promise<{ report: string; files: string[] }> {
-  const charts = await renderer.render(results);
+export async function writeReport(dir: string, results: Results): Promise<{ report: string; files: string[] }> {
+  const { renderCharts } = await import('./charts.ts'); // vega loads only for a report, not for a shard
+  const charts = await renderCharts(results);
   const markdown = renderMarkdown(results, charts);
   const json = serializeResults(results);
   ensureDir(dir);

@@ -29,45 +29,74 @@ function chunkSize(total: number, lanes: number): number {
 }
 
 /**
- * Runs trials and returns their results in plan order. This thread and each pool thread are lanes, each taking
- * the next chunk when it is free. A pool thread's lane starts taking chunks only once the thread is up (an empty
- * chunk comes back): a chunk handed to a thread still starting would wait there while this thread, done with the
- * rest, waited for it. Each trial is a pure function of its spec, so results do not depend on who ran which chunk.
- * An abort stops every lane from taking chunks; chunks already running finish and are reported.
+ * Pool threads start only when the trials left would take this thread at least this long (ms): a thread takes
+ * 0.1–0.3 s to start on a 2-core machine and slows this one meanwhile, so with less work left it finishes nothing
+ * sooner (W1, 120 trials of ~1 ms each, runs fastest on one thread), as jest runs small test runs in band.
+ */
+const WORTH_STARTING_MS = 500;
+
+/**
+ * Runs trials and returns their results in plan order. This thread is a lane that takes the next chunk when it is
+ * free; pool threads, when `threads` allows some, become lanes too, once the work left is worth starting them
+ * (estimated from the chunks run here, the first of which pays for compiling and for building problem
+ * instances). A pool lane takes chunks only once its thread is up (an empty chunk comes back): a chunk handed to
+ * a thread still starting would wait there while this thread, done with the rest, waited for it. Each trial is a
+ * pure function of its spec, so results do not depend on how many lanes ran or who ran which chunk. An abort
+ * stops every lane from taking chunks; chunks already running finish and are reported.
  */
 export async function execute(trials: readonly PlannedTrial[], options: ExecuteOptions): Promise<TrialResult[]> {
   const { targets, threads } = options;
   const imports = options.imports ?? [];
-  const pooled = Math.max(0, Math.min(threads?.count ?? 0, Math.ceil(trials.length / 4) - 1));
-  const size = chunkSize(trials.length, 1 + pooled);
+  const pooled = Math.min(threads?.count ?? 0, trials.length - 1);
+  const size = chunkSize(trials.length, 1 + Math.max(0, pooled));
   const starts: number[] = [];
   for (let start = 0; start < trials.length; start += size) starts.push(start);
   const results: TrialResult[] = new Array(trials.length);
   let next = 0;
-  const take = (): number | undefined => (options.signal?.aborted || next >= starts.length ? undefined : starts[next++]);
+  let failure: { error: unknown } | undefined; // the first error of any lane: then no lane takes another chunk
+  const take = (): number | undefined => (failure || options.signal?.aborted || next >= starts.length ? undefined : starts[next++]);
+  const fail = (error: unknown) => {
+    failure ??= { error };
+  };
   const record = (start: number, chunk: readonly TrialResult[], lane: number) => {
     for (let i = 0; i < chunk.length; i++) results[start + i] = chunk[i];
     options.onResults?.(chunk, lane);
   };
 
-  const here = async () => {
-    for (;;) {
-      await new Promise(setImmediate); // lets signal handlers and pool messages through between chunks
-      const start = take();
-      if (start === undefined) return;
-      record(start, trials.slice(start, start + size).map((t) => runOne(t, targets)), 0);
-    }
-  };
+  const lanes: Promise<void>[] = [];
   const lane = async (index: number) => {
     await threads!.run({ trials: [], targets, imports });
     for (let start = take(); start !== undefined; start = take()) {
       record(start, await threads!.run({ trials: trials.slice(start, start + size), targets, imports }), index);
     }
   };
-  // allSettled: a failing lane must not leave others running when the pool is closed.
-  const settled = await Promise.allSettled([here(), ...Array.from({ length: pooled }, (_, i) => lane(i + 1))]);
-  const failed = settled.find((s) => s.status === 'rejected');
-  if (failed) throw (failed as PromiseRejectedResult).reason;
+  const addLanes = () => {
+    threads!.start();
+    for (let i = 1; i <= pooled; i++) lanes.push(lane(i).catch(fail));
+  };
+  if (pooled > 0 && threads!.started) addLanes();
+
+  const here = async () => {
+    let first = 0;
+    let warm = 0;
+    for (let done = 0; ; done++) {
+      await new Promise(setImmediate); // lets signal handlers and pool messages through between chunks
+      const start = take();
+      if (start === undefined) return;
+      const began = performance.now();
+      record(start, trials.slice(start, start + size).map((t) => runOne(t, targets)), 0);
+      const took = performance.now() - began;
+      if (done === 0) first = took;
+      else warm += took;
+      const left = starts.length - next;
+      // After the first chunk only a chunk that alone took that long starts them; then the mean of the warm ones.
+      const estimate = done === 0 ? first : (warm / done) * left;
+      if (pooled > 0 && lanes.length === 0 && left > 0 && estimate >= WORTH_STARTING_MS) addLanes();
+    }
+  };
+  await here().catch(fail);
+  await Promise.all(lanes); // each settles (see fail): none is left running when the pool is closed
+  if (failure) throw failure.error;
   if (options.signal?.aborted) throw options.signal.reason;
   return results;
 }

@@ -5,7 +5,6 @@ import { builtinOptimizers } from '../optimizers/index.ts';
 import { builtinProblems } from '../problems/index.ts';
 import { buildResults } from '../results/build.ts';
 import type { Results, TrialResult } from '../results/types.ts';
-import { backgroundRenderer, type ChartRenderer, inThread } from '../report/chart-renderer.ts';
 import { ensureDir, writeAtomic, writeReport } from '../report/write.ts';
 import { builtinSchedules } from '../schedules/index.ts';
 import { type Plan, type PlannedTrial, plan } from '../search/plan.ts';
@@ -18,7 +17,7 @@ import { Journal } from './journal.ts';
 import { withLock } from './lock.ts';
 import { inShard, type Shard } from './shard.ts';
 import { makeShardFile, serializeShard, shardFileName } from './shard-file.ts';
-import { startThreads, type TrialThreads } from './threads.ts';
+import { type TrialThreads, trialThreads } from './threads.ts';
 import { asStaged, runStages, shardRefusal, type StagedSearch, stagedSearch } from './stages.ts';
 
 export interface RunSuiteOptions {
@@ -52,6 +51,8 @@ export interface SuiteRun {
   /** The report (unsharded) or the shard file (sharded). */
   readonly written: string;
   readonly ran: number;
+  /** Threads that ran trials here: 1 up to the workers allowed (pool threads start only when worth it). */
+  readonly threads: number;
   readonly resumed: number;
 }
 
@@ -86,11 +87,8 @@ function usesOwnNames(suite: ResolvedSuite): boolean {
  */
 export async function runSuite(nameOrPath: string, options: RunSuiteOptions = {}): Promise<SuiteRun> {
   const root = options.root ?? process.cwd();
-  // Threads start first, so that their start-up overlaps loading the suite: pool threads for trials, and with
-  // them a thread that loads vega for the charts while the trials run.
-  const workers = options.workers ?? 1;
-  const threads = workers > 1 ? startThreads(workers - 1) : undefined;
-  const renderer = workers > 1 && !options.shard ? backgroundRenderer() : inThread;
+  // Pool threads for trials, started by execute when the work is worth it.
+  const threads = trialThreads((options.workers ?? 1) - 1);
   try {
     const { suite, file } = await loadSuiteFile(nameOrPath, { root, quick: options.quick });
     const staged = asStaged(suite);
@@ -100,9 +98,9 @@ export async function runSuite(nameOrPath: string, options: RunSuiteOptions = {}
     const out = options.out ?? join(root, 'reports', suite.name);
     ensureDir(out);
     const lock = options.shard ? `.optbench-shard-${options.shard.index}-of-${options.shard.count}.lock` : undefined;
-    return await withLock(out, () => runLocked(suite, file, planned, out, options, threads, renderer), lock);
+    return await withLock(out, () => runLocked(suite, file, planned, out, options, threads), lock);
   } finally {
-    await Promise.all([threads?.close(), renderer.close()]);
+    await threads?.close();
   }
 }
 
@@ -112,7 +110,6 @@ interface Locked {
   readonly hash: string;
   readonly out: string;
   readonly options: RunSuiteOptions;
-  readonly renderer: ChartRenderer;
   readonly run: (todo: readonly PlannedTrial[]) => Promise<TrialResult[]>;
 }
 
@@ -127,7 +124,6 @@ async function runLocked(
   out: string,
   options: RunSuiteOptions,
   threads: TrialThreads | undefined,
-  renderer: ChartRenderer,
 ): Promise<SuiteRun> {
   const hash = isStaged(planned) ? planned.hash : planHash(planned);
   const { shard } = options;
@@ -139,6 +135,7 @@ async function runLocked(
   const kept = isStaged(planned) ? [...done.values()] : selected.filter((t) => done.has(t.id)).map((t) => done.get(t.id)!);
   const journal = Journal.open(journalFile, suite.name, hash, kept);
   let saved = kept.length;
+  const lanes = new Set<number>([0]);
   try {
     const run = (todo: readonly PlannedTrial[]) =>
       execute(todo, {
@@ -146,16 +143,17 @@ async function runLocked(
         threads,
         signal: options.signal,
         imports: usesOwnNames(suite) ? [...(options.imports ?? []), file] : [],
-        onResults: (chunk) => {
+        onResults: (chunk, lane) => {
+          lanes.add(lane);
           journal.append(chunk);
           saved += chunk.length;
           options.onResults?.(chunk);
         },
       });
-    const locked: Locked = { suite, hash, out, options, renderer, run };
+    const locked: Locked = { suite, hash, out, options, run };
     const outcome = isStaged(planned) ? await runStaged(locked, planned, done, kept.length) : await runPlanned(locked, planned, selected, kept, done);
     journal.remove();
-    return { suite, ...outcome, resumed: kept.length };
+    return { suite, ...outcome, resumed: kept.length, threads: lanes.size };
   } catch (error) {
     if (options.signal?.aborted) throw new Interrupted(String(options.signal.reason ?? 'abort'), saved);
     throw error;
@@ -166,7 +164,7 @@ async function runLocked(
 
 /** A planned run (or one shard of it): the trials the journal lacks, then the report (or the shard file). */
 async function runPlanned(
-  { suite, hash, out, options, renderer, run }: Locked,
+  { suite, hash, out, options, run }: Locked,
   planned: Plan,
   selected: readonly PlannedTrial[],
   kept: readonly TrialResult[],
@@ -184,11 +182,11 @@ async function runPlanned(
     return { written, ran: fresh.length };
   }
   const results = buildResults(suite, planned, trials);
-  return { results, written: (await writeReport(out, results, renderer)).report, ran: fresh.length };
+  return { results, written: (await writeReport(out, results)).report, ran: fresh.length };
 }
 
 /** A staged search: its stages one after another (src/runner/stages.ts), then the report. */
-async function runStaged({ suite, out, options, renderer, run }: Locked, staged: StagedSearch, done: Map<string, TrialResult>, resumed: number): Promise<Outcome> {
+async function runStaged({ suite, out, options, run }: Locked, staged: StagedSearch, done: Map<string, TrialResult>, resumed: number): Promise<Outcome> {
   let planned = false;
   // The first total the stages announce is the plan; a later one (the tuning protocol's picks) refines it.
   const onTotal = (total: number) => {
@@ -198,5 +196,5 @@ async function runStaged({ suite, out, options, renderer, run }: Locked, staged:
   };
   const { results, ran } = await runStages(suite, staged, done, run, onTotal);
   if (!planned) options.onPlan?.(suite, 0, resumed); // the journal held every trial
-  return { results, written: (await writeReport(out, results, renderer)).report, ran };
+  return { results, written: (await writeReport(out, results)).report, ran };
 }

@@ -2,28 +2,39 @@ import type { TrialResult } from '../results/types.ts';
 import type { WorkerTask } from './worker.ts';
 
 /**
- * Pool threads (tinypool) that run chunks of trials. Started before the suite is loaded, so that their start-up
- * (a Node environment and the trial code: ~0.1–0.3 s on a small machine) overlaps the loading and planning.
+ * Pool threads (tinypool) that run chunks of trials, started on demand: `execute` starts them only when the
+ * trials left are worth their start-up (a Node environment and the trial code each, 0.1–0.3 s on a 2-core
+ * machine). Once started they serve every later call (each stage of a staged search) until closed.
  */
 export interface TrialThreads {
   readonly count: number;
+  readonly started: boolean;
+  start(): void;
   run(task: WorkerTask): Promise<TrialResult[]>;
   close(): Promise<void>;
 }
 
 /**
- * Starts `count` pool threads; none (undefined) when running from the TypeScript sources, whose worker threads
+ * `count` pool threads, not yet started; undefined when running from the TypeScript sources, whose worker threads
  * could not load the .ts files: the trials then run on this thread alone, with the same results.
  */
-export function startThreads(count: number): TrialThreads | undefined {
-  if (import.meta.url.endsWith('.ts')) return undefined;
+export function trialThreads(count: number): TrialThreads | undefined {
+  if (import.meta.url.endsWith('.ts') || count < 1) return undefined;
   // The compiled worker beside this file (dist/runner/worker.js).
   const filename = new URL('./worker.js', import.meta.url).href;
-  const pool = import('tinypool').then(({ default: Tinypool }) => new Tinypool({ filename, minThreads: count, maxThreads: count, isolateWorkers: false }));
-  pool.catch(() => {}); // a failed start is reported by run and close, whichever comes first
+  type Pool = { run(task: unknown): Promise<unknown>; destroy(): Promise<void> };
+  let pool: Promise<Pool> | undefined;
+  const start = (): Promise<Pool> => {
+    pool ??= import('tinypool').then(({ default: Tinypool }) => new Tinypool({ filename, minThreads: count, maxThreads: count, isolateWorkers: false }));
+    return pool;
+  };
   return {
     count,
-    run: async (task) => (await (await pool).run(task)) as TrialResult[],
-    close: async () => (await pool).destroy(),
+    get started() {
+      return pool !== undefined;
+    },
+    start: () => void start().catch(() => {}), // a failed start is reported by the first run
+    run: async (task) => (await (await start()).run(task)) as TrialResult[],
+    close: async () => (await pool)?.destroy(),
   };
 }

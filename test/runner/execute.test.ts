@@ -5,6 +5,7 @@ import type * as Execute from '../../src/runner/execute.ts';
 import type * as Threads from '../../src/runner/threads.ts';
 import { plan } from '../../src/search/plan.ts';
 import { resolveSuite } from '../../src/suite/resolve.ts';
+import pool from '../fixtures/suites/pool.ts';
 import { assertBuilt, ROOT } from './spawn.ts';
 
 /**
@@ -14,12 +15,12 @@ import { assertBuilt, ROOT } from './spawn.ts';
 
 const dist = (file: string) => pathToFileURL(join(ROOT, 'dist', 'runner', file)).href;
 let execute: typeof Execute.execute;
-let startThreads: typeof Threads.startThreads;
+let trialThreads: typeof Threads.trialThreads;
 
 beforeAll(async () => {
   assertBuilt();
   ({ execute } = (await import(dist('execute.js'))) as typeof Execute);
-  ({ startThreads } = (await import(dist('threads.js'))) as typeof Threads);
+  ({ trialThreads } = (await import(dist('threads.js'))) as typeof Threads);
 });
 
 // 4 configurations × 6 seeds = 24 trials of 300 steps on n = 500: chunks of 2, a few ms each.
@@ -38,9 +39,9 @@ describe('execute', () => {
   it('gives the same results with a pool thread as on this thread alone, and the pool thread does run chunks', async () => {
     const alone: number[] = [];
     const one = await execute(trials, { targets: suite.targets, onResults: (_, lane) => alone.push(lane) });
-    const threads = startThreads(1)!;
+    const threads = trialThreads(1)!;
     try {
-      // Once the thread is up, its lane takes chunks from the start; this thread takes the others.
+      // Started (and up) before the call, the thread's lane takes chunks from the start, whatever the work left.
       await threads.run({ trials: [], targets: suite.targets, imports: [] });
       const lanes: number[] = [];
       const two = await execute(trials, { targets: suite.targets, threads, onResults: (chunk, lane) => lanes.push(...chunk.map(() => lane)) });
@@ -54,9 +55,35 @@ describe('execute', () => {
     }
   });
 
+  it('does not start pool threads for work this thread finishes sooner alone (24 short trials)', async () => {
+    const threads = trialThreads(1)!;
+    try {
+      const lanes = new Set<number>();
+      await execute(trials, { targets: suite.targets, threads, onResults: (_, lane) => lanes.add(lane) });
+      expect(threads.started).toBe(false);
+      expect(lanes).toEqual(new Set([0]));
+    } finally {
+      await threads.close();
+    }
+  });
+
+  it('starts them when the work left is worth it, and they run chunks', async () => {
+    const big = resolveSuite('pool', join(ROOT, 'test', 'fixtures', 'suites', 'pool.ts'), pool);
+    const threads = trialThreads(1)!;
+    try {
+      const lanes = new Set<number>();
+      await execute(plan(big).trials, { targets: big.targets, threads, onResults: (_, lane) => lanes.add(lane) });
+      expect(threads.started).toBe(true);
+      expect(lanes).toEqual(new Set([0, 1]));
+    } finally {
+      await threads.close();
+    }
+  });
+
   it('a pool thread that fails to run its chunk fails the whole call', async () => {
-    const threads = startThreads(1)!;
-    const broken = { ...threads, run: () => Promise.reject(new Error('thread lost')) };
+    const threads = trialThreads(1)!;
+    threads.start();
+    const broken = { count: 1, started: true, start() {}, run: () => Promise.reject(new Error('thread lost')), close: () => threads.close() };
     try {
       await expect(execute(trials, { targets: suite.targets, threads: broken })).rejects.toThrow('thread lost');
     } finally {

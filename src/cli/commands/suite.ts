@@ -99,6 +99,6 @@ export const suiteCommand: CommandModule<object, Args> = {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     if (run.results) printLeaderboard(run.results);
     const label = run.results ? 'report' : 'shard';
-    process.stdout.write(`\n${label}: ${relative(process.cwd(), run.written) || run.written}  (${run.ran} trials in ${fmt(seconds)} s on ${workers} worker${workers === 1 ? '' : 's'})\n`);
+    process.stdout.write(`\n${label}: ${relative(process.cwd(), run.written) || run.written}  (${run.ran} trials in ${fmt(seconds)} s on ${run.threads < workers ? `${run.threads} of ` : ''}${workers} worker${workers === 1 ? '' : 's'})\n`);
   },
 };
