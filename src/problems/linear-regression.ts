@@ -18,13 +18,14 @@ function draw(random: Rng, m: number, d: number, noise: number, spread: number):
   const cols = d + 1;
   const x = new Float64Array(m * cols);
   const y = new Float64Array(m);
+  const scale = new Float64Array(d);
+  for (let j = 0; j < d; j++) scale[j] = d === 1 ? 1 : spread ** (-j / (d - 1));
   for (let i = 0; i < m; i++) {
     const row = i * cols;
     x[row] = 1;
     let target = 4;
     for (let j = 0; j < d; j++) {
-      const scale = d === 1 ? 1 : spread ** (-j / (d - 1));
-      const v = 2 * random() * scale;
+      const v = 2 * random() * scale[j];
       x[row + 1 + j] = v;
       target += 3 * v;
     }
@@ -61,14 +62,16 @@ export const linearRegression = defineProblem({
     // Sufficient statistics A = XᵀX/n, b = Xᵀy/n and the normal equations Aθ* = b.
     const a = new Float64Array(cols * cols);
     const b = new Float64Array(cols);
+    // Upper triangle only, then mirrored: xⱼxₖ = xₖxⱼ exactly, so the mirror holds the very sums.
     for (let i = 0; i < n; i++) {
       const row = i * cols;
       for (let j = 0; j < cols; j++) {
         const xj = train.x[row + j];
         b[j] += (xj * train.y[i]) / n;
-        for (let k = 0; k < cols; k++) a[j * cols + k] += (xj * train.x[row + k]) / n;
+        for (let k = j; k < cols; k++) a[j * cols + k] += (xj * train.x[row + k]) / n;
       }
     }
+    for (let j = 0; j < cols; j++) for (let k = 0; k < j; k++) a[j * cols + k] = a[k * cols + j];
     let center: Float64Array;
     try {
       center = solveSpd(a, b, cols, 'linear-regression');

@@ -152,13 +152,13 @@ async function runLocked(
       });
     const locked: Locked = { suite, hash, out, options, run };
     const outcome = isStaged(planned) ? await runStaged(locked, planned, done, kept.length) : await runPlanned(locked, planned, selected, kept, done);
-    journal.remove();
+    await journal.remove();
     return { suite, ...outcome, resumed: kept.length, threads: lanes.size };
   } catch (error) {
     if (options.signal?.aborted) throw new Interrupted(String(options.signal.reason ?? 'abort'), saved);
     throw error;
   } finally {
-    journal.close();
+    await journal.close();
   }
 }
 

@@ -18,11 +18,11 @@ const B = trial('c1', 1, { finalGap: 0.25 });
 const C = trial('c2', 0, { finalGap: 0.125, stepsToTarget: [3, null] });
 
 /** A journal of suite "s", plan "p" holding A and B, as an interrupted run leaves it. */
-function written(): string {
+async function written(): Promise<string> {
   const file = fresh();
   const journal = Journal.open(file, 's', 'p', [A]);
   journal.append([B]);
-  journal.close();
+  await journal.close();
   return file;
 }
 
@@ -37,13 +37,13 @@ function errorOf(fn: () => unknown): OptbenchError {
 }
 
 describe('Journal', () => {
-  it('open writes the header, then the kept trials; append adds one line per trial', () => {
-    const file = written();
+  it('open writes the header, then the kept trials; append adds one line per trial', async () => {
+    const file = await written();
     expect(readFileSync(file, 'utf8')).toBe(`{"journal":1,"suite":"s","plan":"p"}\n${JSON.stringify(A)}\n${JSON.stringify(B)}\n`);
   });
 
-  it('read returns the recorded trials by id, numbers exactly as written', () => {
-    const done = Journal.read(written(), 's', 'p');
+  it('read returns the recorded trials by id, numbers exactly as written', async () => {
+    const done = Journal.read(await written(), 's', 'p');
     expect([...done.keys()]).toEqual([A.id, B.id]);
     expect(done.get(A.id)).toEqual(A);
     expect(done.get(B.id)).toEqual(B);
@@ -56,8 +56,8 @@ describe('Journal', () => {
     expect(Journal.read(empty, 's', 'p').size).toBe(0);
   });
 
-  it('a last line cut short (killed while writing) is ignored: that trial runs again', () => {
-    const file = written();
+  it('a last line cut short (killed while writing) is ignored: that trial runs again', async () => {
+    const file = await written();
     appendFileSync(file, JSON.stringify(C).slice(0, 40));
     expect([...Journal.read(file, 's', 'p').keys()]).toEqual([A.id, B.id]);
   });
@@ -68,8 +68,8 @@ describe('Journal', () => {
     expect(errorOf(() => Journal.read(file, 's', 'p')).message).toBe(`${file}: line 3 is corrupt; delete the journal to start over`);
   });
 
-  it('a journal of another suite or plan is refused, naming the file', () => {
-    const file = written();
+  it('a journal of another suite or plan is refused, naming the file', async () => {
+    const file = await written();
     const message = `${file}: journal of another plan (the suite or its options changed); run without --resume to start over`;
     expect(errorOf(() => Journal.read(file, 's', 'other')).message).toBe(message);
     expect(errorOf(() => Journal.read(file, 'other', 'p')).message).toBe(message);
@@ -81,23 +81,23 @@ describe('Journal', () => {
     expect(errorOf(() => Journal.read(file, 's', 'p')).message).toBe(`${file}: not an optbench journal (unreadable first line); delete it to start over`);
   });
 
-  it('resuming rewrites the journal from what was kept (the cut-short line is gone), then appends', () => {
-    const file = written();
+  it('resuming rewrites the journal from what was kept (the cut-short line is gone), then appends', async () => {
+    const file = await written();
     appendFileSync(file, JSON.stringify(C).slice(0, 40));
     const kept = Journal.read(file, 's', 'p');
     const journal = Journal.open(file, 's', 'p', kept.values());
     journal.append([C]);
-    journal.close();
+    await journal.close();
     expect([...Journal.read(file, 's', 'p').values()]).toEqual([A, B, C]);
     expect(readFileSync(file, 'utf8').split('\n')).toHaveLength(5); // header, A, B, C, and the final newline
   });
 
-  it('remove closes and deletes the journal', () => {
+  it('remove closes and deletes the journal', async () => {
     const file = fresh();
     const journal = Journal.open(file, 's', 'p', []);
-    journal.remove();
+    await journal.remove();
     expect(existsSync(file)).toBe(false);
-    journal.close(); // closing twice is harmless
+    await journal.close(); // closing twice is harmless
   });
 
   it('a journal that cannot be written is a user error naming the file', () => {
