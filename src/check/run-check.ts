@@ -8,9 +8,10 @@ import type { Results } from '../results/types.ts';
 import { ensureDir, writeReport } from '../report/write.ts';
 import { withLock } from '../runner/lock.ts';
 import { execute } from '../runner/execute.ts';
-import { loadSuite } from '../runner/run-suite.ts';
+import { loadSuiteFile, threadImports } from '../runner/run-suite.ts';
+import type { TrialThreads } from '../runner/threads.ts';
 import { asStaged, runStages, stagedSearch } from '../runner/stages.ts';
-import { plan } from '../search/plan.ts';
+import { type PlannedTrial, plan } from '../search/plan.ts';
 import { type Comparison, compareResults } from './compare.ts';
 
 export interface SuiteCheck {
@@ -54,25 +55,28 @@ function readableBaseline(file: string, suite: string): { text: string; results:
 
 /**
  * Reruns a suite (quick if its baseline was quick) and compares it with reports/<suite>/results.json;
- * with `update`, rewrites the baseline, report and charts instead of failing.
+ * with `update`, rewrites the baseline, report and charts instead of failing. `threads`: pool threads that may
+ * run trials beside this one (trialThreads), as for a suite run.
  */
-export async function checkSuite(suite: string, options: { root?: string; update?: boolean } = {}): Promise<SuiteCheck> {
+export async function checkSuite(suite: string, options: { root?: string; update?: boolean; threads?: TrialThreads } = {}): Promise<SuiteCheck> {
   const root = options.root ?? process.cwd();
   const dir = join(root, 'reports', suite);
   const file = join(dir, 'results.json');
   const baseline = options.update ? readableBaseline(file, suite) : readBaseline(file, suite);
-  const resolved = await loadSuite(suite, { root, quick: baseline?.results.suite.quick ?? false });
+  const { suite: resolved, file: suiteFile } = await loadSuiteFile(suite, { root, quick: baseline?.results.suite.quick ?? false });
+  const run = (todo: readonly PlannedTrial[]) =>
+    execute(todo, { targets: resolved.targets, threads: options.threads, imports: threadImports(resolved, suiteFile) });
   const staged = asStaged(resolved);
   let fresh: Results;
   let trials: number;
   if (staged) {
     // A staged search reruns its stages: the promotions are decided from the fresh results.
-    const run = await runStages(resolved, stagedSearch(staged), new Map(), (todo) => execute(todo, { targets: resolved.targets }));
-    fresh = run.results;
-    trials = run.ran;
+    const stages = await runStages(resolved, stagedSearch(staged), new Map(), run);
+    fresh = stages.results;
+    trials = stages.ran;
   } else {
     const planned = plan(resolved);
-    fresh = buildResults(resolved, planned, await execute(planned.trials, { targets: resolved.targets }));
+    fresh = buildResults(resolved, planned, await run(planned.trials));
     trials = planned.trials.length;
   }
   const identical = baseline !== null && serializeResults(fresh) === baseline.text;

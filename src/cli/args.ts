@@ -1,3 +1,4 @@
+import { OptbenchError, show } from '../core/errors.ts';
 import type { ParamSpecs, ParamValues } from '../core/params.ts';
 import { parseAssignment, parseDecimal } from '../core/params.ts';
 
@@ -40,4 +41,20 @@ export function fmt(x: number): string {
   if (x === 0) return '0';
   const a = Math.abs(x);
   return a >= 1e-3 && a < 1e5 ? String(Number(x.toPrecision(4))) : x.toExponential(2);
+}
+
+/** The --workers option of the commands that run trials. */
+export const WORKERS_OPTION = {
+  coerce: numeric,
+  requiresArg: true,
+  describe: 'threads that run trials (default: the number of cores; extra threads start only when the work is worth it); results are identical for any count',
+} as const;
+
+/** --workers: an integer in [1, 1024]; absent, the number of cores. */
+export function workersArg(value: NumericArg | undefined, cores: number): number {
+  const workers = value ?? cores;
+  if (typeof workers !== 'number' || !Number.isInteger(workers) || workers < 1 || workers > 1024) {
+    throw new OptbenchError(`--workers must be an integer in [1, 1024], got ${show(value)}`);
+  }
+  return workers;
 }

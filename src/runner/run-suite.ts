@@ -61,7 +61,7 @@ export async function loadSuite(nameOrPath: string, options: { root?: string; qu
   return (await loadSuiteFile(nameOrPath, options)).suite;
 }
 
-async function loadSuiteFile(nameOrPath: string, options: { root?: string; quick?: boolean }): Promise<{ suite: ResolvedSuite; file: string }> {
+export async function loadSuiteFile(nameOrPath: string, options: { root?: string; quick?: boolean }): Promise<{ suite: ResolvedSuite; file: string }> {
   const location = locateSuite(nameOrPath, options.root ?? process.cwd());
   const module = await importFile(location.file);
   return { suite: resolveSuite(location.name, location.file, module.default, { quick: options.quick }), file: location.file };
@@ -72,13 +72,16 @@ export function planHash(planned: Plan): string {
   return shortHash(planned.trials.map((t) => t.id).join('\n'));
 }
 
-/** Whether worker threads must import the suite file first: it names something the built-ins lack. */
-function usesOwnNames(suite: ResolvedSuite): boolean {
-  return (
+/**
+ * What pool threads must import before running the suite's trials: nothing when the suite names only built-ins,
+ * else the files loaded before it (--import) and the suite file itself, which register the names it adds.
+ */
+export function threadImports(suite: ResolvedSuite, file: string, imports: readonly string[] = []): string[] {
+  const ownNames =
     suite.problems.some((p) => !Object.hasOwn(builtinProblems, p.name)) ||
     suite.optimizers.some((o) => !Object.hasOwn(builtinOptimizers, o.name)) ||
-    suite.schedules.some((s) => !Object.hasOwn(builtinSchedules, s.name))
-  );
+    suite.schedules.some((s) => !Object.hasOwn(builtinSchedules, s.name));
+  return ownNames ? [...imports, file] : [];
 }
 
 /**
@@ -142,7 +145,7 @@ async function runLocked(
         targets: suite.targets,
         threads,
         signal: options.signal,
-        imports: usesOwnNames(suite) ? [...(options.imports ?? []), file] : [],
+        imports: threadImports(suite, file, options.imports),
         onResults: (chunk, lane) => {
           lanes.add(lane);
           journal.append(chunk);

@@ -100,6 +100,7 @@ const withOut: Case[] = [
   ['--workers -2', (out) => ['suite', TINY, '--out', out, '--workers', '-2'], ['--workers must be an integer in [1, 1024], got -2']],
   ['--workers abc', (out) => ['suite', TINY, '--out', out, '--workers', 'abc'], ['--workers must be an integer in [1, 1024], got "abc"'], 'both'],
   ['--workers 5000', (out) => ['suite', TINY, '--out', out, '--workers', '5000'], ['--workers must be an integer in [1, 1024], got 5000']],
+  ['check --workers 0', () => ['check', 'tiny', '--workers', '0'], ['--workers must be an integer in [1, 1024], got 0']],
   ['--shard-count x', (out) => ['suite', TINY, '--out', out, '--shard-count', 'x'], ['--shard-count must be a positive integer, got "x"']],
   ['--shard 0/2', (out) => ['suite', TINY, '--out', out, '--shard', '0/2'], ['--shard: shard index must be in [1, 2], got 0']],
   ['--shard 1.5/2', (out) => ['suite', TINY, '--out', out, '--shard', '1.5/2'], ['--shard must look like i/n (e.g. 2/3), got "1.5/2"']],

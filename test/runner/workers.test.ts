@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,5 +33,16 @@ describe.concurrent('--workers 1 and --workers 2 write the same bytes', () => {
     const [one, two] = await Promise.all([runWith('suites/bench-w1.ts', 1, ['--quick']), runWith('suites/bench-w1.ts', 2, ['--quick'], '1 of 2 workers')]);
     expect(files(one).filter((f) => f.endsWith('.svg'))).toHaveLength(2);
     expectSameFiles(two, one);
+  });
+
+  it('optbench check: a baseline written with --workers 1 is identical when rerun with --workers 2 (pool started)', async () => {
+    const project = join(work, 'check-project');
+    mkdirSync(join(project, 'suites'), { recursive: true });
+    copyFileSync(resolve('test/fixtures/suites/pool.ts'), join(project, 'suites', 'pool.ts'));
+    const update = await optbench(['check', '--update', 'pool', '--workers', '1'], { cwd: project });
+    expect(update.code, update.stderr).toBe(0);
+    const check = await optbench(['check', 'pool', '--workers', '2'], { cwd: project });
+    expect(check.code, check.stderr).toBe(0);
+    expect(check.stdout).toBe('pool: identical to the baseline (64 trials)\n');
   });
 });

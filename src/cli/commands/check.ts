@@ -1,11 +1,13 @@
 import { appendFileSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
+import { type NumericArg, WORKERS_OPTION, workersArg } from '../args.ts';
 import { EXIT } from '../exit.ts';
 
 interface Args {
   suites?: string[];
   update?: boolean;
   json?: boolean;
+  workers?: NumericArg;
 }
 
 export const checkCommand: CommandModule<object, Args> = {
@@ -15,10 +17,14 @@ export const checkCommand: CommandModule<object, Args> = {
     y
       .positional('suites', { type: 'string', array: true, describe: 'suite names (default: every suite with a checked-in baseline)' })
       .option('update', { type: 'boolean', describe: 'rewrite the baselines (results.json, report.md, charts) instead of failing' })
-      .option('json', { type: 'boolean', describe: 'print the comparison as JSON' }),
+      .option('json', { type: 'boolean', describe: 'print the comparison as JSON' })
+      .option('workers', WORKERS_OPTION),
   async handler(args) {
     const { checkSuite, suitesWithBaselines } = await import('../../check/run-check.ts');
     const { annotations, changeTable, headline } = await import('../../check/format.ts');
+    const { defaultWorkers } = await import('../../runner/execute.ts');
+    const { trialThreads } = await import('../../runner/threads.ts');
+    const workers = workersArg(args.workers, defaultWorkers());
     const names = args.suites?.length ? args.suites : suitesWithBaselines(process.cwd());
     if (names.length === 0) {
       process.stderr.write('optbench: no suite has a baseline under reports/; run optbench check --update <suite> first\n');
@@ -26,7 +32,12 @@ export const checkCommand: CommandModule<object, Args> = {
       return;
     }
     const checks = [];
-    for (const name of names) checks.push(await checkSuite(name, { update: args.update }));
+    const threads = trialThreads(workers - 1); // one pool for every suite
+    try {
+      for (const name of names) checks.push(await checkSuite(name, { update: args.update, threads }));
+    } finally {
+      await threads?.close();
+    }
     const failed = checks.some((c) => c.comparison.failed);
     if (args.json) {
       process.stdout.write(`${JSON.stringify({ failed, suites: checks }, null, 2)}\n`);

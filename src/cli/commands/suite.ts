@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import { OptbenchError, show } from '../../core/errors.ts';
 import { Interrupted } from '../../runner/interrupted.ts';
 import { EXIT } from '../exit.ts';
-import { fmt, type NumericArg, numeric } from '../args.ts';
+import { fmt, type NumericArg, numeric, WORKERS_OPTION, workersArg } from '../args.ts';
 import { printLeaderboard } from '../leaderboard.ts';
 import { progress } from '../progress.ts';
 
@@ -32,7 +32,7 @@ export const suiteCommand: CommandModule<object, Args> = {
       .positional('suite', { type: 'string', demandOption: true, describe: 'suite name under suites/, or a path to a suite file' })
       .option('out', { type: 'string', describe: 'output directory (default: reports/<suite>)' })
       .option('quick', { type: 'boolean', describe: 'a reduced run (fewer seeds and steps) for smoke tests' })
-      .option('workers', { coerce: numeric, requiresArg: true, describe: 'worker threads (default: the number of cores); results are identical for any count' })
+      .option('workers', WORKERS_OPTION)
       .option('shard', { type: 'string', describe: 'run shard i of n (e.g. 2/3) and write shard-i-of-n.json; combine with optbench merge' })
       .option('shard-count', { coerce: numeric, requiresArg: true, describe: 'number of shards when the index comes from JOB_COMPLETION_INDEX' })
       .option('resume', { type: 'boolean', describe: 'skip the trials an interrupted run of the same suite already finished' })
@@ -41,10 +41,7 @@ export const suiteCommand: CommandModule<object, Args> = {
     const { runSuite } = await import('../../runner/run-suite.ts');
     const { defaultWorkers } = await import('../../runner/execute.ts');
     const { parseShard, shardFromEnv } = await import('../../runner/shard.ts');
-    const workers = args.workers ?? defaultWorkers();
-    if (typeof workers !== 'number' || !Number.isInteger(workers) || workers < 1 || workers > 1024) {
-      throw new OptbenchError(`--workers must be an integer in [1, 1024], got ${show(args.workers)}`);
-    }
+    const workers = workersArg(args.workers, defaultWorkers());
     const shardCount = args['shard-count'];
     if (shardCount !== undefined && (typeof shardCount !== 'number' || !Number.isInteger(shardCount) || shardCount < 1)) {
       throw new OptbenchError(`--shard-count must be a positive integer, got ${show(shardCount)}`);
