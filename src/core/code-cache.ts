@@ -13,7 +13,7 @@ import { Script } from 'node:vm';
  * only the time it would have saved.
  */
 
-const loaded = new Map<string, Script>();
+const loaded = new Map<string, { script: Script; cached: boolean }>();
 
 /** Runs a CommonJS bundle (its own `require` resolves beside it) and returns its exports. */
 export function requireCached(bundle: URL): unknown {
@@ -27,7 +27,7 @@ export function requireCached(bundle: URL): unknown {
   // The CommonJS wrapper, as Node's own loader applies it.
   const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
   const script = new Script(source, { filename: file, cachedData });
-  loaded.set(file, script);
+  loaded.set(file, { script, cached: cachedData !== undefined && !script.cachedDataRejected });
   const module = { exports: {} };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file));
   return module.exports;
@@ -35,6 +35,11 @@ export function requireCached(bundle: URL): unknown {
 
 /** Writes the code cache of each bundle loaded so far, with whatever its functions have compiled by now. */
 export function writeCodeCaches(): string[] {
-  for (const [file, script] of loaded) writeFileSync(`${file}.cache`, script.createCachedData());
+  for (const [file, { script }] of loaded) writeFileSync(`${file}.cache`, script.createCachedData());
   return [...loaded.keys()];
+}
+
+/** Whether V8 took the bundle's code from its cache when it was loaded (false: compiled it). */
+export function fromCodeCache(bundle: URL): boolean {
+  return loaded.get(fileURLToPath(bundle))?.cached ?? false;
 }
