@@ -2,7 +2,8 @@
 // load as a single file. Behaviour is the same code, bundled.
 // - yargs: one ESM file (~0.1 s → ~0.02 s to load).
 // - vega + vega-lite: one CommonJS file that dist/report/vega.js loads through V8's code cache (src/core/code-cache.ts),
-//   written by scripts/warm-code-cache.js after rendering a few charts in a fresh process.
+//   written by scripts/warm-caches.js after rendering a few charts in a fresh process (which also bundles the
+//   shipped suites into their cache).
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
@@ -31,4 +32,4 @@ export const compile = bundle.compile;
 `,
 );
 // A fresh process with Node's default flags (V8 refuses a cache made under other flags).
-execFileSync(process.execPath, ['scripts/warm-code-cache.js'], { stdio: 'inherit' });
+execFileSync(process.execPath, ['scripts/warm-caches.js'], { stdio: 'inherit' });

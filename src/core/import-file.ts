@@ -40,14 +40,12 @@ function pinLibrary(): void {
 const SELF = new URL(`../index${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
 
 /**
- * The compiled CLI's fast path: esbuild bundles the file with its relative imports (packages stay external,
- * `optbench` pinned to this library) into a temporary module beside it, so that the user's own packages
- * resolve from their folder. No loader hooks stay installed, so nothing imported later pays for them
- * (on Node 20 tsx's hooks run on another thread: ~0.4 s for a suite and its first imports, against ~0.05 s).
- * A file imported both with --import and by the suite is bundled twice: import it in one place only.
+ * The esbuild bundle of a user's .ts file with its relative imports (packages stay external, `optbench` pinned
+ * to this library), from the bundle cache when every file in it is unchanged (bundle-cache.ts). The build warms
+ * the cache for the shipped suites (scripts/warm-caches.js).
  */
-async function bundleAndImport(path: string): Promise<Record<string, unknown>> {
-  const code = await cachedBundle(path, SELF.href, async () => {
+export function bundleFile(path: string): Promise<string> {
+  return cachedBundle(path, SELF.href, async () => {
     const esbuild = await import('esbuild');
     const pin = {
       name: 'optbench-self',
@@ -70,6 +68,17 @@ async function bundleAndImport(path: string): Promise<Record<string, unknown>> {
     });
     return { code: built.outputFiles[0].text, inputs: Object.keys(built.metafile.inputs).map((input) => resolve(dirname(path), input)) };
   });
+}
+
+/**
+ * The compiled CLI's fast path: esbuild bundles the file with its relative imports (packages stay external,
+ * `optbench` pinned to this library) into a temporary module beside it, so that the user's own packages
+ * resolve from their folder. No loader hooks stay installed, so nothing imported later pays for them
+ * (on Node 20 tsx's hooks run on another thread: ~0.4 s for a suite and its first imports, against ~0.05 s).
+ * A file imported both with --import and by the suite is bundled twice: import it in one place only.
+ */
+async function bundleAndImport(path: string): Promise<Record<string, unknown>> {
+  const code = await bundleFile(path);
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}-${threadId}.optbench.mjs`);
   writeFileSync(tmp, code);
   try {

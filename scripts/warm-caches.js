@@ -1,7 +1,11 @@
-// Renders the charts of a small two-problem suite (convergence, sensitivity, performance profile, ECDF) with the
-// built vega bundle, then writes its V8 code cache (src/core/code-cache.ts): what these functions compiled to is
-// then loaded instead of compiled by every later run. Nothing is written but dist/report/vega.cjs.cache.
+// The build's last step: what a first run would otherwise compile, compiled once here.
+// - V8's code cache of the vega bundle (src/core/code-cache.ts), written after rendering the charts of a small
+//   two-problem suite (convergence, sensitivity, performance profile, ECDF): dist/report/vega.cjs.cache.
+// - The bundles of the shipped suites (src/core/bundle-cache.ts), in node_modules/.cache/optbench, so that a first
+//   `optbench suite <name>` does not start esbuild; any change to a suite file makes it bundle afresh.
+import { readdirSync } from 'node:fs';
 import { writeCodeCaches } from '../dist/core/code-cache.js';
+import { bundleFile } from '../dist/core/import-file.js';
 import { buildResults } from '../dist/results/build.js';
 import { renderCharts } from '../dist/report/charts.js';
 import { execute } from '../dist/runner/execute.js';
@@ -20,3 +24,5 @@ const suite = resolveSuite('warm-up', 'warm-up.ts', {
 const planned = plan(suite);
 await renderCharts(buildResults(suite, planned, await execute(planned.trials, { targets: suite.targets })));
 writeCodeCaches();
+
+for (const file of readdirSync('suites').filter((f) => f.endsWith('.ts'))) await bundleFile(`${process.cwd()}/suites/${file}`);
