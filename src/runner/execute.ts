@@ -39,7 +39,7 @@ const WORTH_STARTING_MS = 500;
  * Runs trials and returns their results in plan order. This thread is a lane that takes the next chunk when it is
  * free; pool threads, when `threads` allows some, become lanes too, once the work left is worth starting them
  * (estimated from the chunks run here, the first of which pays for compiling and for building problem
- * instances). A pool lane takes chunks only once its thread is up (an empty chunk comes back): a chunk handed to
+ * instances), or at once when there are too few trials to time first. A pool lane takes chunks only once its thread is up (an empty chunk comes back): a chunk handed to
  * a thread still starting would wait there while this thread, done with the rest, waited for it. Each trial is a
  * pure function of its spec, so results do not depend on how many lanes ran or who ran which chunk. An abort
  * stops every lane from taking chunks; chunks already running finish and are reported.
@@ -64,17 +64,32 @@ export async function execute(trials: readonly PlannedTrial[], options: ExecuteO
   };
 
   const lanes: Promise<void>[] = [];
-  const lane = async (index: number) => {
-    await threads!.run({ trials: [], targets, imports });
+  const lane = async (index: number, up: () => void) => {
+    try {
+      await threads!.run({ trials: [], targets, imports });
+    } finally {
+      up();
+    }
     for (let start = take(); start !== undefined; start = take()) {
       record(start, await threads!.run({ trials: trials.slice(start, start + size), targets, imports }), index);
     }
   };
-  const addLanes = () => {
+  /** Starts the pool lanes; resolves when every pool thread is up (or failed). */
+  const addLanes = (): Promise<unknown> => {
     threads!.start();
-    for (let i = 1; i <= pooled; i++) lanes.push(lane(i).catch(fail));
+    const ups: Promise<void>[] = [];
+    for (let i = 1; i <= pooled; i++) {
+      let up!: () => void;
+      ups.push(new Promise<void>((resolve) => (up = resolve)));
+      lanes.push(lane(i, up).catch(fail));
+    }
+    return Promise.all(ups);
   };
-  if (pooled > 0 && threads!.started) addLanes();
+  if (pooled > 0 && threads!.started) addLanes(); // up since an earlier call (a stage before)
+  // So few trials that a chunk is one trial: the first could be most of the work, and timing it first could leave
+  // the pool nothing to do (2 trials of 30 s would take 60 s). The threads start at once, and this thread waits
+  // until they are up: a thread computing cannot hand a chunk to a pool thread that became ready meanwhile.
+  else if (pooled > 0 && size === 1) await addLanes();
 
   const here = async () => {
     let first = 0;
@@ -91,7 +106,7 @@ export async function execute(trials: readonly PlannedTrial[], options: ExecuteO
       const left = starts.length - next;
       // After the first chunk only a chunk that alone took that long starts them; then the mean of the warm ones.
       const estimate = done === 0 ? first : (warm / done) * left;
-      if (pooled > 0 && lanes.length === 0 && left > 0 && estimate >= WORTH_STARTING_MS) addLanes();
+      if (pooled > 0 && lanes.length === 0 && left > 0 && estimate >= WORTH_STARTING_MS) void addLanes();
     }
   };
   await here().catch(fail);

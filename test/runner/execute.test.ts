@@ -67,6 +67,17 @@ describe('execute', () => {
     }
   });
 
+  it('starts them at once when there are so few trials that each chunk is one (each could be long)', async () => {
+    const threads = trialThreads(1)!;
+    try {
+      const few = trials.slice(0, 6);
+      expect(await execute(few, { targets: suite.targets, threads })).toEqual(await execute(few, { targets: suite.targets }));
+      expect(threads.started).toBe(true);
+    } finally {
+      await threads.close();
+    }
+  });
+
   it('starts them when the work left is worth it, and they run chunks', async () => {
     const big = resolveSuite('pool', join(ROOT, 'test', 'fixtures', 'suites', 'pool.ts'), pool);
     const threads = trialThreads(1)!;
