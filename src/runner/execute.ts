@@ -74,22 +74,25 @@ export async function execute(trials: readonly PlannedTrial[], options: ExecuteO
       record(start, await threads!.run({ trials: trials.slice(start, start + size), targets, imports }), index);
     }
   };
-  /** Starts the pool lanes; resolves when every pool thread is up (or failed). */
-  const addLanes = (): Promise<unknown> => {
-    threads!.start();
+  /**
+   * Starts the pool lanes. The first promise resolves once the threads are spawned: spawning needs this thread's
+   * event loop, which a long chunk here would otherwise hold. The second resolves when every thread is up (or failed).
+   */
+  const addLanes = async (): Promise<{ up: Promise<unknown> }> => {
+    await threads!.start();
     const ups: Promise<void>[] = [];
     for (let i = 1; i <= pooled; i++) {
       let up!: () => void;
       ups.push(new Promise<void>((resolve) => (up = resolve)));
       lanes.push(lane(i, up).catch(fail));
     }
-    return Promise.all(ups);
+    return { up: Promise.all(ups) };
   };
-  if (pooled > 0 && threads!.started) addLanes(); // up since an earlier call (a stage before)
+  if (pooled > 0 && threads!.started) await addLanes(); // up since an earlier call (a stage before)
   // So few trials that a chunk is one trial: the first could be most of the work, and timing it first could leave
   // the pool nothing to do (2 trials of 30 s would take 60 s). The threads start at once, and this thread waits
   // until they are up: a thread computing cannot hand a chunk to a pool thread that became ready meanwhile.
-  else if (pooled > 0 && size === 1) await addLanes();
+  else if (pooled > 0 && size === 1) await (await addLanes()).up;
 
   const here = async () => {
     let first = 0;
@@ -106,7 +109,7 @@ export async function execute(trials: readonly PlannedTrial[], options: ExecuteO
       const left = starts.length - next;
       // After the first chunk only a chunk that alone took that long starts them; then the mean of the warm ones.
       const estimate = done === 0 ? first : (warm / done) * left;
-      if (pooled > 0 && lanes.length === 0 && left > 0 && estimate >= WORTH_STARTING_MS) void addLanes();
+      if (pooled > 0 && lanes.length === 0 && left > 0 && estimate >= WORTH_STARTING_MS) await addLanes();
     }
   };
   await here().catch(fail);

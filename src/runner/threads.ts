@@ -9,7 +9,7 @@ import type { WorkerTask } from './worker.ts';
 export interface TrialThreads {
   readonly count: number;
   readonly started: boolean;
-  start(): void;
+  start(): Promise<void>;
   run(task: WorkerTask): Promise<TrialResult[]>;
   close(): Promise<void>;
 }
@@ -33,7 +33,11 @@ export function trialThreads(count: number): TrialThreads | undefined {
     get started() {
       return pool !== undefined;
     },
-    start: () => void start().catch(() => {}), // a failed start is reported by the first run
+    // Resolves once the threads are spawned (they then start up on their own); a failed start is reported by run.
+    start: () => start().then(
+      () => undefined,
+      () => undefined,
+    ),
     run: async (task) => (await (await start()).run(task)) as TrialResult[],
     close: async () => (await pool)?.destroy(),
   };

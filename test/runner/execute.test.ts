@@ -93,8 +93,8 @@ describe('execute', () => {
 
   it('a pool thread that fails to run its chunk fails the whole call', async () => {
     const threads = trialThreads(1)!;
-    threads.start();
-    const broken = { count: 1, started: true, start() {}, run: () => Promise.reject(new Error('thread lost')), close: () => threads.close() };
+    await threads.start();
+    const broken = { count: 1, started: true, start: async () => {}, run: () => Promise.reject(new Error('thread lost')), close: () => threads.close() };
     try {
       await expect(execute(trials, { targets: suite.targets, threads: broken })).rejects.toThrow('thread lost');
     } finally {
