@@ -1,5 +1,6 @@
+import { OptbenchError } from '../core/errors.ts';
 import type { TrialResult } from '../results/types.ts';
-import type { WorkerTask } from './worker.ts';
+import type { ChunkOutcome, WorkerTask } from './worker.ts';
 
 /**
  * Pool threads (tinypool) that run chunks of trials, started on demand: `execute` starts them only when the
@@ -38,7 +39,11 @@ export function trialThreads(count: number): TrialThreads | undefined {
       () => undefined,
       () => undefined,
     ),
-    run: async (task) => (await (await start()).run(task)) as TrialResult[],
+    run: async (task) => {
+      const outcome = (await (await start()).run(task)) as ChunkOutcome;
+      if ('userError' in outcome) throw new OptbenchError(outcome.userError);
+      return outcome.results;
+    },
     close: async () => (await pool)?.destroy(),
   };
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type * as Errors from '../../src/core/errors.ts';
 import type * as Execute from '../../src/runner/execute.ts';
 import type * as Threads from '../../src/runner/threads.ts';
 import { plan } from '../../src/search/plan.ts';
@@ -13,14 +14,16 @@ import { assertBuilt, ROOT } from './spawn.ts';
  * are the same as on one thread. Pool threads run the compiled worker, so this uses the built modules (dist/).
  */
 
-const dist = (file: string) => pathToFileURL(join(ROOT, 'dist', 'runner', file)).href;
+const dist = (file: string) => pathToFileURL(join(ROOT, 'dist', file)).href;
 let execute: typeof Execute.execute;
 let trialThreads: typeof Threads.trialThreads;
+let OptbenchError: typeof Errors.OptbenchError; // the built class, which the built threads throw
 
 beforeAll(async () => {
   assertBuilt();
-  ({ execute } = (await import(dist('execute.js'))) as typeof Execute);
-  ({ trialThreads } = (await import(dist('threads.js'))) as typeof Threads);
+  ({ execute } = (await import(dist('runner/execute.js'))) as typeof Execute);
+  ({ trialThreads } = (await import(dist('runner/threads.js'))) as typeof Threads);
+  ({ OptbenchError } = (await import(dist('core/errors.js'))) as typeof Errors);
 });
 
 // 4 configurations × 6 seeds = 24 trials of 300 steps on n = 500: chunks of 2, a few ms each.
@@ -86,6 +89,18 @@ describe('execute', () => {
       await execute(plan(big).trials, { targets: big.targets, threads, onResults: (_, lane) => lanes.add(lane) });
       expect(threads.started).toBe(true);
       expect(lanes).toEqual(new Set([0, 1]));
+    } finally {
+      await threads.close();
+    }
+  });
+
+  it("a user's error in a pool thread (OptbenchError) comes back as one, message intact", async () => {
+    const threads = trialThreads(1)!;
+    try {
+      const bad = { ...trials[0], spec: { ...trials[0].spec, optimizer: { name: 'adma', params: {} } } };
+      const error = await threads.run({ trials: [bad], targets: suite.targets, imports: [] }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(OptbenchError);
+      expect((error as Error).message).toMatch(/^unknown optimizer "adma" \(did you mean "adam"\?\)/);
     } finally {
       await threads.close();
     }
