@@ -23,7 +23,7 @@ export function defaultWorkers(): number {
   return availableParallelism();
 }
 
-/** Chunks big enough to amortise messaging, small enough (≈ 8 per lane) to balance the load. */
+/** Chunks big enough to amortise messaging and journalling, small enough (≈ 8 per lane) to balance the load. */
 function chunkSize(total: number, lanes: number): number {
   return Math.max(1, Math.min(64, Math.ceil(total / (lanes * 8))));
 }
@@ -47,14 +47,18 @@ const WORTH_STARTING_MS = 500;
 export async function execute(trials: readonly PlannedTrial[], options: ExecuteOptions): Promise<TrialResult[]> {
   const { targets, threads } = options;
   const imports = options.imports ?? [];
-  const pooled = Math.min(threads?.count ?? 0, trials.length - 1);
-  const size = chunkSize(trials.length, 1 + Math.max(0, pooled));
-  const starts: number[] = [];
-  for (let start = 0; start < trials.length; start += size) starts.push(start);
+  const pooled = Math.max(0, Math.min(threads?.count ?? 0, trials.length - 1));
   const results: TrialResult[] = new Array(trials.length);
-  let next = 0;
+  // Chunks are sized for the lanes running (this one alone until the pool starts): fewer, larger chunks then.
+  let running = 1;
+  let next = 0; // the first trial not yet taken
   let failure: { error: unknown } | undefined; // the first error of any lane: then no lane takes another chunk
-  const take = (): number | undefined => (failure || options.signal?.aborted || next >= starts.length ? undefined : starts[next++]);
+  const take = (): { start: number; end: number } | undefined => {
+    if (failure || options.signal?.aborted || next >= trials.length) return undefined;
+    const start = next;
+    next = Math.min(trials.length, start + chunkSize(trials.length, running));
+    return { start, end: next };
+  };
   const fail = (error: unknown) => {
     failure ??= { error };
   };
@@ -70,8 +74,8 @@ export async function execute(trials: readonly PlannedTrial[], options: ExecuteO
     } finally {
       up();
     }
-    for (let start = take(); start !== undefined; start = take()) {
-      record(start, await threads!.run({ trials: trials.slice(start, start + size), targets, imports }), index);
+    for (let chunk = take(); chunk !== undefined; chunk = take()) {
+      record(chunk.start, await threads!.run({ trials: trials.slice(chunk.start, chunk.end), targets, imports }), index);
     }
   };
   /**
@@ -79,6 +83,7 @@ export async function execute(trials: readonly PlannedTrial[], options: ExecuteO
    * event loop, which a long chunk here would otherwise hold. The second resolves when every thread is up (or failed).
    */
   const addLanes = async (): Promise<{ up: Promise<unknown> }> => {
+    running = 1 + pooled;
     await threads!.start();
     const ups: Promise<void>[] = [];
     for (let i = 1; i <= pooled; i++) {
@@ -89,26 +94,30 @@ export async function execute(trials: readonly PlannedTrial[], options: ExecuteO
     return { up: Promise.all(ups) };
   };
   if (pooled > 0 && threads!.started) await addLanes(); // up since an earlier call (a stage before)
-  // So few trials that a chunk is one trial: the first could be most of the work, and timing it first could leave
-  // the pool nothing to do (2 trials of 30 s would take 60 s). The threads start at once, and this thread waits
-  // until they are up: a thread computing cannot hand a chunk to a pool thread that became ready meanwhile.
-  else if (pooled > 0 && size === 1) await (await addLanes()).up;
+  // So few trials that, shared by every lane, a chunk is one trial: the first could be most of the work, and timing
+  // it first could leave the pool nothing to do (2 trials of 30 s would take 60 s). The threads start at once, and
+  // this thread waits until they are up: a thread computing cannot hand a chunk to a pool thread ready meanwhile.
+  else if (pooled > 0 && chunkSize(trials.length, 1 + pooled) === 1) await (await addLanes()).up;
 
   const here = async () => {
-    let first = 0;
-    let warm = 0;
-    for (let done = 0; ; done++) {
+    let first = 0; // ms of the first chunk, which pays for compiling and for building problem instances
+    let warm = 0; // ms of the chunks after it
+    let warmTrials = 0;
+    for (;;) {
       await new Promise(setImmediate); // lets signal handlers and pool messages through between chunks
-      const start = take();
-      if (start === undefined) return;
+      const chunk = take();
+      if (chunk === undefined) return;
       const began = performance.now();
-      record(start, trials.slice(start, start + size).map((t) => runOne(t, targets)), 0);
+      record(chunk.start, trials.slice(chunk.start, chunk.end).map((t) => runOne(t, targets)), 0);
       const took = performance.now() - began;
-      if (done === 0) first = took;
-      else warm += took;
-      const left = starts.length - next;
-      // After the first chunk only a chunk that alone took that long starts them; then the mean of the warm ones.
-      const estimate = done === 0 ? first : (warm / done) * left;
+      if (chunk.start === 0) first = took;
+      else {
+        warm += took;
+        warmTrials += chunk.end - chunk.start;
+      }
+      const left = trials.length - next;
+      // After the first chunk only a chunk that alone took that long starts them; then the warm mean per trial.
+      const estimate = warmTrials === 0 ? first : (warm / warmTrials) * left;
       if (pooled > 0 && lanes.length === 0 && left > 0 && estimate >= WORTH_STARTING_MS) await addLanes();
     }
   };
