@@ -24,14 +24,27 @@ export function bootstrapMedianCi(
   assertFinite(values, 'bootstrapMedianCi');
   const pool = Float64Array.from(values).sort();
   const random = rng(seed, 'bootstrap');
+  // A resample is n indices into the sorted pool; as the pool is sorted, its k-th smallest value is the pool's value
+  // at its k-th smallest index, found by counting the indices drawn: no sort per resample, the same values.
   // Scratch buffers allocated once; the resample loop allocates nothing.
-  const sample = new Float64Array(n);
+  const counts = new Int32Array(n);
   const medians = new Float64Array(resamples);
   const mid = n >> 1;
   for (let b = 0; b < resamples; b++) {
-    for (let i = 0; i < n; i++) sample[i] = pool[Math.floor(random() * n)];
-    sample.sort(); // typed arrays sort numerically
-    medians[b] = n % 2 === 1 ? sample[mid] : (sample[mid - 1] + sample[mid]) / 2;
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[Math.floor(random() * n)]++;
+    let seen = 0;
+    let below = -1; // index of the sample's (mid − 1)-th smallest value (0-based), for even n
+    let at = 0; // index of its mid-th smallest
+    for (let j = 0; j < n; j++) {
+      seen += counts[j];
+      if (below < 0 && seen > mid - 1) below = j;
+      if (seen > mid) {
+        at = j;
+        break;
+      }
+    }
+    medians[b] = n % 2 === 1 ? pool[at] : (pool[below] + pool[at]) / 2;
   }
   medians.sort();
   const sorted = Array.from(medians);

@@ -1,5 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import { quantileSorted } from 'simple-statistics';
+import { rng } from '../../src/core/rng.ts';
 import { bootstrapMedianCi } from '../../src/stats/bootstrap.ts';
+
+/** The interval computed the plain way: each resample's values drawn, sorted and their median taken. */
+function direct(values: readonly number[], seed: number, resamples = 2000, level = 0.95): [number, number] {
+  const pool = [...values].sort((a, b) => a - b);
+  const n = pool.length;
+  const random = rng(seed, 'bootstrap');
+  const medians: number[] = [];
+  for (let b = 0; b < resamples; b++) {
+    const s = Array.from({ length: n }, () => pool[Math.floor(random() * n)]).sort((x, y) => x - y);
+    medians.push(n % 2 === 1 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2);
+  }
+  medians.sort((a, b) => a - b);
+  return [quantileSorted(medians, (1 - level) / 2), quantileSorted(medians, (1 + level) / 2)];
+}
 
 const sample = [0.3, 1.7, 2.2, 4.1, 5.9, 8.0, 13.5, 21.0]; // sample median (4.1 + 5.9)/2 = 5
 
@@ -26,6 +42,12 @@ describe('bootstrapMedianCi', () => {
     // trials can arrive in any order from workers or shards; the interval must not change
     const shuffled = [13.5, 0.3, 21.0, 4.1, 2.2, 8.0, 1.7, 5.9];
     expect(bootstrapMedianCi(shuffled, 2)).toEqual(bootstrapMedianCi(sample, 2));
+  });
+
+  it.each([2, 3, 4, 5, 8, 9, 16])('equals the plain resample-sort-median computation, value for value (n = %i)', (n) => {
+    const random = rng(n, 'test-values');
+    const values = Array.from({ length: n }, () => Math.round(random() * 20) / 4); // ties included
+    for (const seed of [1, 2, 3]) expect(bootstrapMedianCi(values, seed, 500)).toEqual(direct(values, seed, 500));
   });
 
   it('returns null for fewer than 2 values', () => {
