@@ -23,7 +23,7 @@ async function runWith(suite: string, workers: number, extra: string[] = [], ran
 }
 
 describe.concurrent('--workers 1 and --workers 2 write the same bytes', () => {
-  it('test/fixtures/suites/pool.ts (64 trials, ~1 s: the pool thread starts and runs chunks)', async () => {
+  it('test/fixtures/suites/pool.ts (64 trials, ~3 s: the pool thread starts and runs chunks)', async () => {
     const [one, two] = await Promise.all([runWith('test/fixtures/suites/pool.ts', 1), runWith('test/fixtures/suites/pool.ts', 2)]);
     expect(files(one)).toEqual(['convergence-linear-regression.svg', 'lr-sensitivity-linear-regression.svg', 'report.md', 'results.json']);
     expectSameFiles(two, one);
