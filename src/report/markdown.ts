@@ -33,6 +33,7 @@ function whatRan(r: Results): string {
   const { suite } = r;
   const configCount = r.configs.length;
   const diverged = r.trials.filter((t) => t.status === 'diverged').length;
+  const perProblem = suite.problems.some((p) => p.batchSize !== undefined);
   const search = isStagedSearch(suite.search)
     ? stagedSearchText(suite.search)
     : suite.search.kind === 'grid'
@@ -41,14 +42,20 @@ function whatRan(r: Results): string {
   return [
     '## What ran',
     '',
-    table(
-      ['problem', 'name', 'options', 'steps'],
-      suite.problems.map((p) => [p.label, p.name, params(p.params), String(p.steps)]),
-    ),
+    // A batch column for problems only where a suite gives them batch sizes; optimizers without their own then use them.
+    perProblem
+      ? table(
+          ['problem', 'name', 'options', 'steps', 'batch'],
+          suite.problems.map((p) => [p.label, p.name, params(p.params), String(p.steps), p.batchSize === undefined ? 'full' : String(p.batchSize)]),
+        )
+      : table(
+          ['problem', 'name', 'options', 'steps'],
+          suite.problems.map((p) => [p.label, p.name, params(p.params), String(p.steps)]),
+        ),
     '',
     table(
       ['optimizer', 'name', 'search space', 'batch'],
-      suite.optimizers.map((o) => [o.label, o.name, space(o.space), o.batchSize === null ? 'full' : String(o.batchSize)]),
+      suite.optimizers.map((o) => [o.label, o.name, space(o.space), o.batchSize !== null ? String(o.batchSize) : perProblem ? "the problem's" : 'full']),
     ),
     '',
     table(['schedule', 'name', 'search space'], suite.schedules.map((s) => [s.label, s.name, space(s.space)])),

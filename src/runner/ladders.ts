@@ -7,7 +7,7 @@ import { hyperbandBrackets } from '../search/hyperband.ts';
 import { checkBatchSize, distinct, type Entries, joint, type PlannedTrial, planConfig } from '../search/plan.ts';
 import { promote, rungScore } from '../search/promote.ts';
 import { samplePoints } from '../search/sample.ts';
-import type { ResolvedSuite } from '../suite/resolved.ts';
+import { batchSizeOf, type ResolvedSuite } from '../suite/resolved.ts';
 import type { ResolvedStagedSearch } from '../suite/staged.ts';
 import type { StageStep } from './stage-step.ts';
 
@@ -48,7 +48,8 @@ export function ladders(suite: ResolvedSuite, search: LadderSearch): Ladder[] {
     const { maxSteps, minSteps } = budget(suite, search, problem);
     const brackets = shapes(search, maxSteps, minSteps);
     for (const optimizer of suite.optimizers) {
-      if (optimizer.batchSize !== null) checkBatchSize(suite, problem, optimizer.label, optimizer.batchSize);
+      const batchSize = batchSizeOf(problem, optimizer);
+      if (batchSize !== null) checkBatchSize(suite, problem, optimizer.label, batchSize);
       for (const schedule of suite.schedules) {
         const total = brackets.reduce((n, b) => n + b.rungs[0].configs, 0);
         const drawn = samplePoints(search.sampler, joint(optimizer.space, schedule.space), total, search.seed, `${optimizer.label}/${schedule.label}`);

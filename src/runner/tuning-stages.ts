@@ -8,7 +8,7 @@ import { bestSoFar } from '../search/tuning.ts';
 import { fnv1a32 } from '../stats/hash.ts';
 import { compareConfigs } from '../stats/rank.ts';
 import { summarizeConfig } from '../stats/summarize-config.ts';
-import type { ResolvedSuite } from '../suite/resolved.ts';
+import { batchSizeOf, type ResolvedSuite } from '../suite/resolved.ts';
 import type { ResolvedStagedSearch } from '../suite/staged.ts';
 import type { StageStep } from './stage-step.ts';
 
@@ -26,7 +26,8 @@ export function tunedEntries(suite: ResolvedSuite, search: TuningSearch): Tuned[
   const out: Tuned[] = [];
   for (const problem of suite.problems) {
     for (const optimizer of suite.optimizers) {
-      if (optimizer.batchSize !== null) checkBatchSize(suite, problem, optimizer.label, optimizer.batchSize);
+      const batchSize = batchSizeOf(problem, optimizer);
+      if (batchSize !== null) checkBatchSize(suite, problem, optimizer.label, batchSize);
       for (const schedule of suite.schedules) {
         const entries = { problem, optimizer, schedule };
         const key = `${optimizer.label}/${schedule.label}`;

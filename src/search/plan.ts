@@ -5,7 +5,7 @@ import type { ParamValues } from '../core/params.ts';
 import { problems } from '../problems/index.ts';
 import { createProblem } from '../problems/problem.ts';
 import type { ConfigInfo, Labels } from '../results/types.ts';
-import type { ResolvedSuite } from '../suite/resolved.ts';
+import { batchSizeOf, type ResolvedSuite } from '../suite/resolved.ts';
 import { isStagedSearch } from '../suite/staged.ts';
 import { type ResolvedTrialSpec, resolveTrialSpec } from '../train/spec.ts';
 import { gridPoints } from './grid.ts';
@@ -82,7 +82,8 @@ export function plan(suite: ResolvedSuite): Plan {
   const pointsFor = new Map<string, ParamValues[]>();
   for (const problem of suite.problems) {
     for (const optimizer of suite.optimizers) {
-      if (optimizer.batchSize !== null) checkBatchSize(suite, problem, optimizer.label, optimizer.batchSize);
+      const batchSize = batchSizeOf(problem, optimizer);
+      if (batchSize !== null) checkBatchSize(suite, problem, optimizer.label, batchSize);
       for (const schedule of suite.schedules) {
         const key = `${optimizer.label}\u0000${schedule.label}`;
         let points = pointsFor.get(key);
@@ -133,7 +134,7 @@ export function planConfig(suite: ResolvedSuite, entries: Entries, point: ParamV
       optimizer: { name: optimizer.name, params: searched.optimizer },
       schedule: { name: schedule.name, params: searched.schedule },
       steps,
-      batchSize: optimizer.batchSize ?? undefined,
+      batchSize: batchSizeOf(problem, optimizer) ?? undefined,
     });
   } catch (error) {
     if (error instanceof OptbenchError) throw new OptbenchError(`${where}: ${error.message}`);

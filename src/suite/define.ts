@@ -9,6 +9,11 @@ export interface ProblemEntry {
   readonly params?: Readonly<Record<string, ParamValue>>;
   /** Step budget for this problem (default: the suite's). */
   readonly steps?: number;
+  /**
+   * Minibatch size for this problem's trials (default: full batch), as DeepOBS gives each test problem its own; an
+   * optimizer entry's own batchSize wins. Not with budget.batchSize, nor with an optimizer entry's 'full'.
+   */
+  readonly batchSize?: number;
 }
 
 /** An optimizer of a suite with its search space; the same optimizer may appear twice under two labels. */
@@ -16,7 +21,7 @@ export interface OptimizerEntry {
   readonly name: string;
   readonly label?: string;
   readonly params?: Space;
-  /** Minibatch size, or 'full' (default: the suite's budget.batchSize, else full batch). */
+  /** Minibatch size, or 'full' (default: the suite's budget.batchSize, else the problem's, else full batch). */
   readonly batchSize?: number | 'full';
 }
 

@@ -107,7 +107,7 @@ export function resolveSuite(name: string, where: string, def: unknown, options:
     onlyKeys(where, 'search', search as Record<string, unknown>, ['kind']);
   }
 
-  const problemEntries = entries(where, 'problems', suite.problems, ['name', 'label', 'params', 'steps'], (n) => problems.get(n));
+  const problemEntries = entries(where, 'problems', suite.problems, ['name', 'label', 'params', 'steps', 'batchSize'], (n) => problems.get(n));
   const optimizerEntries = entries(where, 'optimizers', suite.optimizers, ['name', 'label', 'params', 'batchSize'], (n) => optimizers.get(n));
   const scheduleEntries = entries(where, 'schedules', suite.schedules === undefined ? ['constant'] : suite.schedules, ['name', 'label', 'params'], (n) => schedules.get(n));
   let seeds = seedList(where, suite.seeds);
@@ -118,6 +118,13 @@ export function resolveSuite(name: string, where: string, def: unknown, options:
   const check = suite.check ?? {};
   if (suite.check !== undefined) onlyKeys(where, 'check', suite.check as Record<string, unknown>, ['tolerance', 'alpha']);
   if (suite.description !== undefined && typeof suite.description !== 'string') fail(where, 'description', `must be a string, got ${show(suite.description)}`);
+  // A problem's batch size gives way to an optimizer entry's own; with the budget's default or an entry's 'full' the
+  // order would be a guess (both would read as "the optimizer's"), so those pairs are refused.
+  const problemBatch = problemEntries.findIndex((e) => e.batchSize !== undefined);
+  if (problemBatch >= 0) {
+    const also = suite.budget.batchSize !== undefined ? 'budget.batchSize' : optimizerEntries.some((e) => e.batchSize === 'full') ? `optimizers[${optimizerEntries.findIndex((e) => e.batchSize === 'full')}].batchSize "full"` : undefined;
+    if (also !== undefined) fail(where, `problems[${problemBatch}].batchSize`, `cannot be combined with ${also}: give batch sizes per problem or suite-wide, not both`);
+  }
 
   return {
     name,
@@ -137,7 +144,8 @@ export function resolveSuite(name: string, where: string, def: unknown, options:
       const problem = def.check?.(params);
       if (problem !== undefined) fail(where, `problems[${i}].params`, `problem ${def.name}: ${problem}`);
       const own = e.steps === undefined ? steps : shrink(positiveInt(where, `problems[${i}].steps`, e.steps, 10_000_000), q.steps, 5);
-      return { label: e.label ?? e.name, name: e.name, params, steps: own };
+      const resolved = { label: e.label ?? e.name, name: e.name, params, steps: own };
+      return e.batchSize === undefined ? resolved : { ...resolved, batchSize: positiveInt(where, `problems[${i}].batchSize`, e.batchSize) };
     }),
     optimizers: optimizerEntries.map((e, i) => {
       const def = optimizers.get(e.name);

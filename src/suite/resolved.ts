@@ -15,7 +15,8 @@ export interface ResolvedSuite {
   readonly name: string;
   readonly description: string;
   readonly quick: boolean;
-  readonly problems: readonly { readonly label: string; readonly name: string; readonly params: ParamValues; readonly steps: number }[];
+  /** `batchSize` only where the suite gives a problem one. */
+  readonly problems: readonly { readonly label: string; readonly name: string; readonly params: ParamValues; readonly steps: number; readonly batchSize?: number }[];
   readonly optimizers: readonly { readonly label: string; readonly name: string; readonly space: Space; readonly batchSize: number | null }[];
   readonly schedules: readonly { readonly label: string; readonly name: string; readonly space: Space }[];
   readonly search: (SearchDef & { readonly seed?: number }) | ResolvedStagedSearch;
@@ -23,4 +24,12 @@ export interface ResolvedSuite {
   readonly targets: readonly number[];
   readonly rule: string;
   readonly check: { readonly tolerance: number; readonly alpha: number };
+}
+
+/**
+ * The minibatch size of a problem × optimizer pair: the optimizer entry's (the budget's default folded in), else the
+ * problem's; null for the full batch. resolveSuite refuses the combinations where this order would be ambiguous.
+ */
+export function batchSizeOf(problem: ResolvedSuite['problems'][number], optimizer: ResolvedSuite['optimizers'][number]): number | null {
+  return optimizer.batchSize ?? problem.batchSize ?? null;
 }

@@ -10,6 +10,7 @@ import { runSuite } from '../../src/runner/run-suite.ts';
 import { plan } from '../../src/search/plan.ts';
 import { resolveSuite } from '../../src/suite/resolve.ts';
 import { BEST_RULE } from '../../src/suite/resolved.ts';
+import { fixture } from './fixture.ts';
 
 const TINY = 'test/fixtures/suites/tiny.ts';
 const dirs = [0, 1].map(() => mkdtempSync(join(tmpdir(), 'optbench-md-')));
@@ -122,5 +123,22 @@ describe('renderMarkdown with diverged configurations', () => {
     const quick = { ...results, suite: { ...results.suite, quick: true } };
     expect(renderMarkdown(quick, [])).toContain('- **Quick run**:');
     expect(renderMarkdown(results, [])).not.toContain('Quick run');
+  });
+});
+
+describe('report.md: batch sizes given per problem', () => {
+  it('adds a batch column to the problems table, and optimizers without their own read "the problem\'s"', () => {
+    const r = fixture(['nqm', 'q']);
+    const suite = { ...r.suite, problems: [{ ...r.suite.problems[0], batchSize: 16 }, r.suite.problems[1]], optimizers: [{ ...r.suite.optimizers[0], batchSize: 4 }, r.suite.optimizers[1]] };
+    const md = renderMarkdown({ ...r, suite }, []);
+    expect(md).toContain('| problem | name | options | steps | batch |');
+    expect(md).toContain('| nqm | quadratic |  | 100 | 16 |');
+    expect(md).toContain('| q | quadratic |  | 100 | full |');
+    expect(md).toMatch(/\| sgd \| sgd \| .* \| 4 \|/);
+    expect(md).toMatch(/\| adam \| adam \| .* \| the problem's \|/);
+    // Without problem batch sizes the tables stay as they were.
+    const plain = renderMarkdown(r, []);
+    expect(plain).toContain('| problem | name | options | steps |\n');
+    expect(plain).toMatch(/\| adam \| adam \| .* \| full \|/);
   });
 });

@@ -17,6 +17,27 @@ const planOf = (def: unknown) => plan(resolveSuite('t', 'suites/t.ts', def));
 const byLabels = (p: ReturnType<typeof plan>) => new Map(p.trials.map((t) => [`${t.problem}|${t.optimizer}|${t.schedule}|${t.spec.optimizer.params.lr}|${t.seed}`, t.id]));
 
 describe('plan', () => {
+  it("gives a problem's trials its batch size unless the optimizer entry has its own; other problems run full batch", () => {
+    const p = planOf({
+      problems: [{ name: 'noisy-quadratic', label: 'nqm', params: { dim: 10 }, batchSize: 16 }, { name: 'quadratic', label: 'q', params: { dim: 3 } }],
+      optimizers: [{ name: 'sgd', params: { lr: 0.1 } }],
+      seeds: 1,
+      budget: { steps: 10 },
+    });
+    expect(p.trials.map((t) => `${t.problem} ${t.spec.batchSize}`)).toEqual(['nqm 16', 'q undefined']);
+    const own = planOf({
+      problems: [{ name: 'noisy-quadratic', label: 'nqm', params: { dim: 10 }, batchSize: 16 }],
+      optimizers: [{ name: 'sgd', params: { lr: 0.1 } }, { name: 'adam', params: { lr: 0.1 }, batchSize: 4 }],
+      seeds: 1,
+      budget: { steps: 10 },
+    });
+    expect(own.trials.map((t) => `${t.optimizer} ${t.spec.batchSize}`)).toEqual(['sgd 16', 'adam 4']);
+  });
+
+  it('refuses a problem batch size where the problem has no samples, naming the pair', () => {
+    expect(() => planOf({ ...tiny, problems: [{ name: 'quadratic', batchSize: 4 }] })).toThrow('suite t: quadratic × sgd: problem quadratic has no samples to batch; drop batchSize');
+  });
+
   it('runs every configuration on every seed: 3 configurations × 2 seeds = 6 trials', () => {
     const p = planOf(tiny);
     expect(p.configs).toHaveLength(3);

@@ -47,6 +47,13 @@ describe('resolveSuite: defaults', () => {
     const s = resolve({ ...base, optimizers: ['sgd', { name: 'adam', batchSize: 4 }, { name: 'rmsprop', batchSize: 'full' }], budget: { steps: 10, batchSize: 8 } });
     expect(s.optimizers.map((o) => o.batchSize)).toEqual([8, 4, null]);
   });
+
+  it("keeps a problem's own batch size (and no batchSize key on problems without one)", () => {
+    const s = resolve({ ...base, problems: [{ name: 'noisy-quadratic', batchSize: 32 }, 'quadratic'], optimizers: ['sgd', { name: 'adam', batchSize: 4 }] });
+    expect(s.problems.map((p) => p.batchSize)).toEqual([32, undefined]);
+    expect('batchSize' in s.problems[1]).toBe(false);
+    expect(s.optimizers.map((o) => o.batchSize)).toEqual([null, 4]);
+  });
 });
 
 describe('resolveSuite: --quick', () => {
@@ -141,6 +148,18 @@ describe('resolveSuite: errors name the file, the field and the value', () => {
       `${FILE}: optimizers[0].params.lr: log-uniform needs low > 0, got 0`,
     ],
     ['a bad quick field', { ...base, quick: { seeds: 0 } }, `${FILE}: quick.seeds: must be an integer in [1, 1000000000], got 0`],
+    ['a problem batch size of 0', { ...base, problems: [{ name: 'noisy-quadratic', batchSize: 0 }] }, `${FILE}: problems[0].batchSize: must be an integer in [1, `],
+    ['a fractional problem batch size', { ...base, problems: [{ name: 'noisy-quadratic', batchSize: 2.5 }] }, `${FILE}: problems[0].batchSize: must be an integer in [1, `],
+    [
+      'a problem batch size with budget.batchSize',
+      { ...base, problems: ['quadratic', { name: 'noisy-quadratic', batchSize: 8 }], budget: { steps: 10, batchSize: 4 } },
+      `${FILE}: problems[1].batchSize: cannot be combined with budget.batchSize: give batch sizes per problem or suite-wide, not both`,
+    ],
+    [
+      "a problem batch size with an optimizer's 'full'",
+      { ...base, problems: [{ name: 'noisy-quadratic', batchSize: 8 }], optimizers: ['sgd', { name: 'adam', batchSize: 'full' }] },
+      `${FILE}: problems[0].batchSize: cannot be combined with optimizers[1].batchSize "full"`,
+    ],
     ['a module without a suite', 42, `${FILE}: must export a suite (export default defineSuite({...})), got 42`],
   ])('%s', (_what, def, expected) => {
     expect(message(def)).toContain(expected);
