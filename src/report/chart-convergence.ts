@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ConfigSummary, Results } from '../results/types.ts';
-import { decadeRange, decadeTicks, floorGap, frame, GAP_FLOOR, LOG_LABEL, logDomain, optimizerColors, short } from './svg.ts';
+import { decadeRange, decadeTicks, floorGap, frame, GAP_FLOOR, lineColor, LOG_LABEL, logDomain, short } from './svg.ts';
 
 /**
  * Convergence chart of one problem: for each optimizer's best configuration, the median gap f − f* over
@@ -75,13 +75,7 @@ export function convergenceSpec(results: Results, problem: string, configs: Read
         // Plain integers: '~s' would print 0, 1 and 10 as "0k" on an axis that reaches 1000.
         axis: { title: 'step', values: stepTicks(last), format: 'd' },
       },
-      color: {
-        field: 'series',
-        type: 'nominal',
-        scale: optimizerColors(series),
-        // Line symbols at full strength: merged with the band layer, the legend would show pale filled circles.
-        legend: { title: 'optimizer (best configuration)', symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1 },
-      },
+      color: lineColor('series', series, 'optimizer (best configuration)'),
     },
     layer: [
       {

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { EcdfStep } from '../stats/ecdf.ts';
-import { decadeTicks, frame, LOG_LABEL, optimizerColors } from './svg.ts';
+import { decadeTicks, frame, lineColor, LOG_LABEL } from './svg.ts';
 
 /**
  * Runtime ECDF across problems (COCO's "data profile"): for each optimizer, the fraction of
@@ -55,12 +55,7 @@ export function ecdfSpec(
         scale: { domain: [0, 1], nice: false },
         axis: { title: 'fraction of (problem, target, seed) reached', format: '.0%', values: [0, 0.2, 0.4, 0.6, 0.8, 1] },
       },
-      color: {
-        field: 'optimizer',
-        type: 'nominal',
-        scale: optimizerColors(optimizers),
-        legend: { title: 'optimizer', symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1 },
-      },
+      color: lineColor('optimizer', optimizers, 'optimizer'),
     },
   };
 }

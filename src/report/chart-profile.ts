@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { EcdfStep } from '../stats/ecdf.ts';
 import { stepAt } from '../stats/ecdf.ts';
 import { num3 } from './format.ts';
-import { frame, optimizerColors } from './svg.ts';
+import { frame, lineColor } from './svg.ts';
 
 /**
  * Dolan–Moré performance profiles: ρ_s(τ) against τ ∈ [1, tauMax] (linear, as AlgoPerf draws them), one
@@ -64,12 +64,7 @@ export function profileSpec(
         scale: { domain: [-pad, 1 + pad], nice: false },
         axis: { title: 'ρ(τ): fraction of problems', format: '.0%', values: [0, 0.2, 0.4, 0.6, 0.8, 1] },
       },
-      color: {
-        field: 'optimizer',
-        type: 'nominal',
-        scale: optimizerColors(optimizers),
-        legend: { title: 'optimizer', symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1 },
-      },
+      color: lineColor('optimizer', optimizers, 'optimizer'),
     },
   };
 }

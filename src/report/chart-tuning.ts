@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ConfigSummary, Results } from '../results/types.ts';
-import { decadeRange, decadeTicks, floorGap, frame, GAP_FLOOR, LOG_LABEL, logDomain, optimizerColors } from './svg.ts';
+import { decadeRange, decadeTicks, floorGap, frame, GAP_FLOOR, lineColor, LOG_LABEL, logDomain } from './svg.ts';
 import { tuningLabel } from './tuning.ts';
 
 /**
@@ -45,7 +45,7 @@ export function tuningSpec(results: Results, problem: string, configs: ReadonlyM
     ...frame(tuningTitle(problem), subtitle, rows),
     encoding: {
       x: { field: 'budget', type: 'quantitative', scale: { domain: [1, k], nice: false }, axis: { title: 'tuning budget b (configurations tried)', format: 'd', tickMinStep: 1 } },
-      color: { field: 'series', type: 'nominal', scale: optimizerColors(series), legend: { title: 'optimizer', symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1 } },
+      color: lineColor('series', series, 'optimizer'),
     },
     layer: [
       { mark: { type: 'area', opacity: 0.2, interpolate: 'step-after' }, encoding: { y: { field: 'q1', type: 'quantitative', scale: y }, y2: { field: 'q3' } } },

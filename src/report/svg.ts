@@ -42,6 +42,19 @@ export function optimizerColors(domain: readonly string[]): { domain: string[]; 
   return { domain: [...domain], scheme: domain.length > 10 ? 'tableau20' : 'category10' };
 }
 
+/**
+ * The colour channel of a chart of lines, one per optimizer (or its best configuration): optimizerColors, and legend
+ * symbols drawn as strokes at full strength (merged with a band or point layer, they would be pale filled circles).
+ */
+export function lineColor(field: string, domain: readonly string[], title: string) {
+  return {
+    field,
+    type: 'nominal' as const,
+    scale: optimizerColors(domain),
+    legend: { title, symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1 },
+  };
+}
+
 /** Axis labels for a log axis: plain numbers for 1e-3 … 1e3, else "1e-16". A Vega expression. */
 export const LOG_LABEL =
   "abs(round(log(datum.value) / LN10)) <= 3 ? format(datum.value, '~g') : '1e' + round(log(datum.value) / LN10)";
