@@ -64,8 +64,8 @@ export async function checkSuite(suite: string, options: { root?: string; update
   const file = join(dir, 'results.json');
   const baseline = options.update ? readableBaseline(file, suite) : readBaseline(file, suite);
   const { suite: resolved, file: suiteFile } = await loadSuiteFile(suite, { root, quick: baseline?.results.suite.quick ?? false });
-  const run = (todo: readonly PlannedTrial[]) =>
-    execute(todo, { targets: resolved.targets, threads: options.threads, imports: threadImports(resolved, suiteFile) });
+  const imports = threadImports(resolved, suiteFile);
+  const run = (todo: readonly PlannedTrial[]) => execute(todo, { targets: resolved.targets, threads: options.threads, imports });
   const staged = asStaged(resolved);
   let fresh: Results;
   let trials: number;

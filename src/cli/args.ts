@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { OptbenchError, show } from '../core/errors.ts';
 import type { ParamSpecs, ParamValues } from '../core/params.ts';
 import { parseAssignment, parseDecimal } from '../core/params.ts';
@@ -51,8 +52,8 @@ export const WORKERS_OPTION = {
 } as const;
 
 /** --workers: an integer in [1, 1024]; absent, the number of cores. */
-export function workersArg(value: NumericArg | undefined, cores: number): number {
-  const workers = value ?? cores;
+export function workersArg(value: NumericArg | undefined): number {
+  const workers = value ?? availableParallelism();
   if (typeof workers !== 'number' || !Number.isInteger(workers) || workers < 1 || workers > 1024) {
     throw new OptbenchError(`--workers must be an integer in [1, 1024], got ${show(value)}`);
   }

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import type { TrialResult } from '../results/types.ts';
 import type { PlannedTrial } from '../search/plan.ts';
 import { runOne } from './run-one.ts';
@@ -19,10 +18,6 @@ export interface ExecuteOptions {
   readonly signal?: AbortSignal;
 }
 
-export function defaultWorkers(): number {
-  return availableParallelism();
-}
-
 /** Chunks big enough to amortise messaging and journalling, small enough (≈ 8 per lane) to balance the load. */
 function chunkSize(total: number, lanes: number): number {
   return Math.max(1, Math.min(64, Math.ceil(total / (lanes * 8))));
@@ -38,11 +33,12 @@ const WORTH_STARTING_MS = 500;
 /**
  * Runs trials and returns their results in plan order. This thread is a lane that takes the next chunk when it is
  * free; pool threads, when `threads` allows some, become lanes too, once the work left is worth starting them
- * (estimated from the chunks run here, the first of which pays for compiling and for building problem
- * instances), or at once when there are too few trials to time first. A pool lane takes chunks only once its thread is up (an empty chunk comes back): a chunk handed to
- * a thread still starting would wait there while this thread, done with the rest, waited for it. Each trial is a
- * pure function of its spec, so results do not depend on how many lanes ran or who ran which chunk. An abort
- * stops every lane from taking chunks; chunks already running finish and are reported.
+ * (estimated from the chunks run here, the first of which pays for compiling and for building problem instances),
+ * or at once when there are too few trials to time first. A pool lane takes chunks only once its thread is up (an
+ * empty chunk comes back): a chunk handed to a thread still starting would wait there while this thread, done with
+ * the rest, waited for it. Each trial is a pure function of its spec, so results do not depend on how many lanes
+ * ran or who ran which chunk. An abort stops every lane from taking chunks; chunks already running finish and are
+ * reported.
  */
 export async function execute(trials: readonly PlannedTrial[], options: ExecuteOptions): Promise<TrialResult[]> {
   const { targets, threads } = options;

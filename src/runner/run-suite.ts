@@ -139,13 +139,14 @@ async function runLocked(
   const journal = Journal.open(journalFile, suite.name, hash, kept);
   let saved = kept.length;
   const lanes = new Set<number>([0]);
+  const imports = threadImports(suite, file, options.imports);
   try {
     const run = (todo: readonly PlannedTrial[]) =>
       execute(todo, {
         targets: suite.targets,
         threads,
         signal: options.signal,
-        imports: threadImports(suite, file, options.imports),
+        imports,
         onResults: (chunk, lane) => {
           lanes.add(lane);
           journal.append(chunk);

@@ -21,7 +21,7 @@ export interface OptimizerEntry {
   readonly name: string;
   readonly label?: string;
   readonly params?: Space;
-  /** Minibatch size, or 'full' (default: the suite's budget.batchSize, else the problem's, else full batch). */
+  /** Minibatch size, or 'full' (default: the problem's batchSize, else the suite's budget.batchSize, else full batch). */
   readonly batchSize?: number | 'full';
 }
 

@@ -122,7 +122,8 @@ export function resolveSuite(name: string, where: string, def: unknown, options:
   // order would be a guess (both would read as "the optimizer's"), so those pairs are refused.
   const problemBatch = problemEntries.findIndex((e) => e.batchSize !== undefined);
   if (problemBatch >= 0) {
-    const also = suite.budget.batchSize !== undefined ? 'budget.batchSize' : optimizerEntries.some((e) => e.batchSize === 'full') ? `optimizers[${optimizerEntries.findIndex((e) => e.batchSize === 'full')}].batchSize "full"` : undefined;
+    const full = optimizerEntries.findIndex((e) => e.batchSize === 'full');
+    const also = suite.budget.batchSize !== undefined ? 'budget.batchSize' : full >= 0 ? `optimizers[${full}].batchSize "full"` : undefined;
     if (also !== undefined) fail(where, `problems[${problemBatch}].batchSize`, `cannot be combined with ${also}: give batch sizes per problem or suite-wide, not both`);
   }
 

@@ -22,9 +22,8 @@ export const checkCommand: CommandModule<object, Args> = {
   async handler(args) {
     const { checkSuite, suitesWithBaselines } = await import('../../check/run-check.ts');
     const { annotations, changeTable, headline } = await import('../../check/format.ts');
-    const { defaultWorkers } = await import('../../runner/execute.ts');
     const { trialThreads } = await import('../../runner/threads.ts');
-    const workers = workersArg(args.workers, defaultWorkers());
+    const workers = workersArg(args.workers);
     const names = args.suites?.length ? args.suites : suitesWithBaselines(process.cwd());
     if (names.length === 0) {
       process.stderr.write('optbench: no suite has a baseline under reports/; run optbench check --update <suite> first\n');

@@ -39,9 +39,8 @@ export const suiteCommand: CommandModule<object, Args> = {
       .option('quiet', { type: 'boolean', describe: 'no progress; print only the leaderboard and the report path' }),
   async handler(args) {
     const { runSuite } = await import('../../runner/run-suite.ts');
-    const { defaultWorkers } = await import('../../runner/execute.ts');
     const { parseShard, shardFromEnv } = await import('../../runner/shard.ts');
-    const workers = workersArg(args.workers, defaultWorkers());
+    const workers = workersArg(args.workers);
     const shardCount = args['shard-count'];
     if (shardCount !== undefined && (typeof shardCount !== 'number' || !Number.isInteger(shardCount) || shardCount < 1)) {
       throw new OptbenchError(`--shard-count must be a positive integer, got ${show(shardCount)}`);
